@@ -1,0 +1,126 @@
+package org.accrue.cli;
+
+import org.accrue.RuleSet;
+import org.accrue.evaluation.EvaluationException;
+import org.accrue.learner.LearnerRecord;
+import org.accrue.reading.InvalidInputException;
+import org.accrue.reading.LearnerFiles;
+import org.accrue.report.JsonReport;
+import org.accrue.report.TextReport;
+import org.accrue.result.EvaluationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", sortOptions = false,
+        description = {"Decides which awards each learner is eligible for, and explains why.",
+                "Each FILE is a learner record (YAML, or JSON when it ends .json); a folder stands for the "
+                        + ".yaml, .yml and .json files below it. A file that cannot be read is reported on stderr "
+                        + "in one line naming the file and the field, and the other files are still evaluated."},
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:every input was read and evaluated, whatever the verdicts",
+        "1:at least one learner file could not be read; the others were evaluated",
+        "2:usage error: unknown option, bad date, unknown award id",
+        "3:the rule set could not be loaded, or failed on a learner",
+        "4:internal error in Accrue"})
+final class EvaluateCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The evaluation date: recency limits count back from it. Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--award", paramLabel = "ID",
+            description = "Evaluate only this award (repeatable). Default: every award of the rule set; "
+                    + "'accrue awards' lists them.")
+    List<String> awards = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text: a report for a registry officer (default). json: one JSON object per learner "
+                    + "per line, as described by docs/result.schema.json.")
+    Format format;
+
+    @Mixin
+    RuleSetOption rules;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Learner files or folders of them.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSet ruleSet = rules.load(err);
+        if (ruleSet == null) {
+            return ExitStatus.RULE_SET;
+        }
+        for (String a : awards) {
+            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
+                err.println("accrue evaluate: --award '" + a + "': unknown award; 'accrue awards' lists the "
+                        + ruleSet.awards().size() + " awards of the rule set");
+                err.flush();
+                return ExitStatus.USAGE;
+            }
+        }
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        List<Path> inputs;
+        try {
+            inputs = LearnerFiles.expand(files);
+        } catch (IOException e) {
+            err.println("accrue evaluate: " + e.getMessage());
+            err.flush();
+            return ExitStatus.BAD_INPUT;
+        }
+        int status = ExitStatus.OK;
+        if (inputs.isEmpty()) {
+            err.println("accrue evaluate: no learner files (.yaml, .yml, .json) in " + files);
+            status = ExitStatus.BAD_INPUT;
+        }
+        boolean first = true;
+        for (Path file : inputs) {
+            LearnerRecord record;
+            try {
+                record = LearnerFiles.read(file);
+            } catch (InvalidInputException e) {
+                err.println(e.getMessage());
+                err.flush();
+                status = Math.max(status, ExitStatus.BAD_INPUT);
+                continue;
+            }
+            EvaluationResult result;
+            try {
+                result = ruleSet.evaluate(record, date, awards);
+            } catch (EvaluationException e) {
+                err.println(file + ": rule set error: " + e.getMessage());
+                err.flush();
+                status = ExitStatus.RULE_SET;
+                continue;
+            }
+            if (format == Format.json) {
+                out.println(JsonReport.line(result));
+            } else {
+                if (!first) {
+                    out.println();
+                }
+                out.print(TextReport.render(result));
+            }
+            out.flush();
+            first = false;
+        }
+        return status;
+    }
+}

@@ -1,0 +1,34 @@
+package org.accrue.cli;
+
+import org.accrue.RuleProblem;
+import org.accrue.RuleSet;
+import org.accrue.RuleSetException;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code --rules DIR}, shared by every command that needs a rule set. */
+final class RuleSetOption {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of rule files (.drl), searched recursively; repeat to combine folders. "
+                    + "Default: the rule set packaged with Accrue (the repository's frameworks/ and rules/).")
+    List<Path> folders = new ArrayList<>();
+
+    /** The rule set, or null after printing every problem to {@code err}. */
+    RuleSet load(PrintWriter err) {
+        try {
+            return folders.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(folders);
+        } catch (RuleSetException e) {
+            for (RuleProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.println("accrue: the rule set could not be loaded (" + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + ")");
+            err.flush();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.accrue.learner;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A credential as its issuer states it. Every field but {@code id} and {@code title} may be null
+ * (lists are empty instead); the framework rules decide what a missing field means.
+ *
+ * @param subjects subject tags or HECoS codes, trimmed and lower-cased by the reader
+ * @param route    how the credit reaches the awarding institution
+ */
+public record Credential(
+        String id,
+        String code,
+        String title,
+        String awardingBody,
+        String country,
+        LocalDate issued,
+        StatedCredit credit,
+        StatedLevel level,
+        BigDecimal hours,
+        Assessment assessment,
+        Participation participation,
+        QualityAssurance qualityAssurance,
+        Boolean identityVerified,
+        List<String> subjects,
+        List<String> outcomes,
+        String grade,
+        Route route) {
+
+    public Credential {
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /** True when the credential is tagged with any of the given subjects. */
+    public boolean hasSubject(String... wanted) {
+        for (String s : wanted) {
+            if (subjects.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

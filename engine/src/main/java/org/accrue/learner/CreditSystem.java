@@ -1,0 +1,11 @@
+package org.accrue.learner;
+
+/** Credit systems a learner record may state credit in. */
+public enum CreditSystem {
+    /** SCQF credit points (1 point = 10 notional hours). */
+    SCQF,
+    /** European Credit Transfer and Accumulation System (1 ECTS = 25-30 hours). */
+    ECTS,
+    /** UK credits under the FHEQ (1 credit = 10 notional hours). */
+    FHEQ
+}

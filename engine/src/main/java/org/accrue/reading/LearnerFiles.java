@@ -1,0 +1,96 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.accrue.learner.LearnerRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Reads learner files: {@code .json} as JSON, anything else as YAML (same shape either way). */
+public final class LearnerFiles {
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private LearnerFiles() {
+    }
+
+    /** Reads and validates one learner file. */
+    public static LearnerRecord read(Path file) throws InvalidInputException {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(name, "file", "no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "file", "cannot be read: " + e.getMessage());
+        }
+        return parse(text, name, isJson(file));
+    }
+
+    /** Parses learner-record text; {@code source} names it in errors. */
+    public static LearnerRecord parse(String text, String source, boolean json) throws InvalidInputException {
+        JsonNode root;
+        try {
+            root = (json ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException(source, where,
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+        }
+        return new LearnerRecordParser(source).parse(root);
+    }
+
+    /**
+     * Expands the arguments of a command into learner files: a file stands for itself, a directory for the
+     * {@code .yaml}, {@code .yml} and {@code .json} files below it, in name order.
+     */
+    public static List<Path> expand(List<Path> arguments) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : arguments) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(LearnerFiles::isLearnerFileName).sorted()
+                            .forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    static boolean isLearnerFileName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    private static boolean isJson(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,306 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.accrue.learner.Assessment;
+import org.accrue.learner.Credential;
+import org.accrue.learner.CreditSystem;
+import org.accrue.learner.Learner;
+import org.accrue.learner.LearnerRecord;
+import org.accrue.learner.LevelFramework;
+import org.accrue.learner.Participation;
+import org.accrue.learner.QualityAssurance;
+import org.accrue.learner.Route;
+import org.accrue.learner.StatedCredit;
+import org.accrue.learner.StatedLevel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a parsed document into a {@link LearnerRecord}, checking every field. This is the one place where
+ * learner-file text is normalised: enum words are case-insensitive, subjects are trimmed and lower-cased.
+ */
+final class LearnerRecordParser {
+    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials");
+    private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
+            "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
+            "identityVerified", "subjects", "outcomes", "grade", "route");
+    private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
+    private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
+    /** ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision (GB-SCT). */
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
+    /** Credit values are kept exact; more than two decimal places is taken for a typing error. */
+    private static final int MAX_CREDIT_DECIMALS = 2;
+
+    private final String source;
+
+    LearnerRecordParser(String source) {
+        this.source = source;
+    }
+
+    LearnerRecord parse(JsonNode root) throws InvalidInputException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw error("file", "is empty; expected a learner record with 'learner' and 'credentials'");
+        }
+        requireObject(root, "file");
+        checkFields(root, "", ROOT_FIELDS);
+        Learner learner = learner(root.get("learner"));
+        List<Credential> credentials = new ArrayList<>();
+        JsonNode list = root.get("credentials");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw error("credentials", "must be a list of credentials");
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                Credential c = credential(list.get(i), "credentials[" + i + "]");
+                Integer first = seen.putIfAbsent(c.id(), i);
+                if (first != null) {
+                    throw error("credentials[" + i + "].id",
+                            "duplicate credential id '" + c.id() + "' (first used by credentials[" + first + "])");
+                }
+                credentials.add(c);
+            }
+        }
+        return new LearnerRecord(learner, credentials, source);
+    }
+
+    private Learner learner(JsonNode node) throws InvalidInputException {
+        if (node == null || node.isNull()) {
+            throw error("learner", "is missing; expected {id: ..., name: ...}");
+        }
+        requireObject(node, "learner");
+        checkFields(node, "learner.", LEARNER_FIELDS);
+        return new Learner(requiredText(node, "learner.", "id"), optionalText(node, "learner.", "name"));
+    }
+
+    private Credential credential(JsonNode node, String path) throws InvalidInputException {
+        requireObject(node, path);
+        String p = path + ".";
+        checkFields(node, p, CREDENTIAL_FIELDS);
+        return new Credential(
+                requiredText(node, p, "id"),
+                optionalText(node, p, "code"),
+                requiredText(node, p, "title"),
+                optionalText(node, p, "awardingBody"),
+                country(node, p),
+                date(node, p, "issued"),
+                credit(node.get("credit"), p + "credit"),
+                level(node.get("level"), p + "level"),
+                nonNegativeNumber(node, p, "hours"),
+                word(node, p, "assessment", Assessment.class),
+                word(node, p, "participation", Participation.class),
+                word(node, p, "qualityAssurance", QualityAssurance.class),
+                bool(node, p, "identityVerified"),
+                textList(node, p, "subjects", true),
+                textList(node, p, "outcomes", false),
+                optionalText(node, p, "grade"),
+                word(node, p, "route", Route.class));
+    }
+
+    private StatedCredit credit(JsonNode node, String path) throws InvalidInputException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        requireObject(node, path);
+        String p = path + ".";
+        checkFields(node, p, CREDIT_FIELDS);
+        BigDecimal value = nonNegativeNumber(node, p, "value");
+        if (value != null && Math.max(value.stripTrailingZeros().scale(), 0) > MAX_CREDIT_DECIMALS) {
+            throw error(p + "value", value.toPlainString() + " has more than " + MAX_CREDIT_DECIMALS
+                    + " decimal places");
+        }
+        CreditSystem system = word(node, p, "system", CreditSystem.class);
+        if (system == null) {
+            throw error(p + "system", "is missing; expected one of " + allowed(CreditSystem.class));
+        }
+        return new StatedCredit(value, system);
+    }
+
+    private StatedLevel level(JsonNode node, String path) throws InvalidInputException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        requireObject(node, path);
+        String p = path + ".";
+        checkFields(node, p, LEVEL_FIELDS);
+        LevelFramework framework = word(node, p, "framework", LevelFramework.class);
+        if (framework == null) {
+            throw error(p + "framework", "is missing; expected one of " + allowed(LevelFramework.class));
+        }
+        JsonNode v = node.get("value");
+        if (v == null || v.isNull()) {
+            throw error(p + "value", "is missing; expected a " + framework + " level "
+                    + framework.lowest() + "-" + framework.highest());
+        }
+        if (!v.isIntegralNumber() && !(v.isTextual() && v.asText().trim().matches("\\d+"))) {
+            throw error(p + "value", "'" + v.asText() + "' is not a whole-number level");
+        }
+        int level = v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText().trim());
+        if (!framework.defines(level)) {
+            throw error(p + "value", level + " is outside " + framework + " levels "
+                    + framework.lowest() + "-" + framework.highest());
+        }
+        return new StatedLevel(framework, level);
+    }
+
+    private String country(JsonNode node, String p) throws InvalidInputException {
+        String c = optionalText(node, p, "country");
+        if (c != null) {
+            c = c.toUpperCase(Locale.ROOT);
+            if (!COUNTRY.matcher(c).matches()) {
+                throw error(p + "country", "'" + c + "' is not an ISO 3166 country code (GB) or subdivision (GB-SCT)");
+            }
+        }
+        return c;
+    }
+
+    private LocalDate date(JsonNode node, String p, String field) throws InvalidInputException {
+        String s = optionalText(node, p, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw error(p + field, "'" + s + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private BigDecimal nonNegativeNumber(JsonNode node, String p, String field) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        BigDecimal n;
+        if (v.isNumber()) {
+            n = v.decimalValue();
+        } else if (v.isTextual()) {
+            try {
+                n = new BigDecimal(v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw error(p + field, "'" + v.asText() + "' is not a number");
+            }
+        } else {
+            throw error(p + field, "must be a number");
+        }
+        if (n.signum() < 0) {
+            throw error(p + field, n.toPlainString() + " is negative");
+        }
+        return n;
+    }
+
+    private Boolean bool(JsonNode node, String p, String field) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw error(p + field, "'" + v.asText() + "' is not true or false");
+        }
+        return v.booleanValue();
+    }
+
+    private <E extends Enum<E>> E word(JsonNode node, String p, String field, Class<E> type)
+            throws InvalidInputException {
+        String s = optionalText(node, p, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw error(p + field, "unknown value '" + s + "'; expected one of " + allowed(type));
+        }
+    }
+
+    private List<String> textList(JsonNode node, String p, String field, boolean tags) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw error(p + field, "must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+                throw error(p + field + "[" + i + "]", "must be a non-empty text");
+            }
+            String s = item.asText().trim();
+            out.add(tags ? s.toLowerCase(Locale.ROOT) : s);
+        }
+        return out;
+    }
+
+    private String requiredText(JsonNode node, String p, String field) throws InvalidInputException {
+        String s = optionalText(node, p, field);
+        if (s == null) {
+            throw error(p + field, "is missing");
+        }
+        return s;
+    }
+
+    private String optionalText(JsonNode node, String p, String field) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw error(p + field, "must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+        }
+        String s = v.asText().trim();
+        if (s.isEmpty()) {
+            throw error(p + field, "is empty");
+        }
+        return s;
+    }
+
+    private void requireObject(JsonNode node, String path) throws InvalidInputException {
+        if (!node.isObject()) {
+            throw error(path, "must be a mapping of fields, not " + describe(node));
+        }
+    }
+
+    private void checkFields(JsonNode node, String prefix, Set<String> known) throws InvalidInputException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw error(prefix + f, "unknown field; expected one of "
+                        + known.stream().sorted().collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.isValueNode() ? "'" + node.asText() + "'" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> String allowed(Class<E> type) {
+        // frameworks and credit systems are acronyms, written in capitals; other words in lower case
+        boolean acronyms = type == CreditSystem.class || type == LevelFramework.class;
+        return Arrays.stream(type.getEnumConstants())
+                .map(e -> acronyms ? e.name() : e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" | "));
+    }
+
+    private InvalidInputException error(String where, String problem) {
+        return new InvalidInputException(source, where, problem);
+    }
+}

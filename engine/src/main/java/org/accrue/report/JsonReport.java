@@ -1,0 +1,38 @@
+package org.accrue.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.accrue.result.EvaluationResult;
+
+/**
+ * Results as JSON, one object per line; the shape is documented by {@code docs/result.schema.json}.
+ * Thread-safe.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private JsonReport() {
+    }
+
+    /** One result as a single line of JSON, without the newline. */
+    public static String line(EvaluationResult result) {
+        try {
+            return MAPPER.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a result could not be written as JSON", e);
+        }
+    }
+
+    /** The mapper results are written with, for embedders that need a tree or another writer. */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+}

@@ -1,0 +1,39 @@
+package org.accrue.result;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One credential after the framework rules.
+ *
+ * @param scqfPoints      SCQF credit points, or null where no rule gave it any
+ * @param scqfLevel       SCQF level, or null where no level could be referenced
+ * @param eqfLevel        EQF level, or null where there is none
+ * @param creditBearing   true when it carries credit that awards may count
+ * @param excluded        why it carries no credit (empty when credit-bearing)
+ * @param classifications the classifications it meets, sorted
+ * @param unmet           for each classification it misses, the criteria it misses
+ * @param notes           how its points and level were reached, in words
+ * @param rules           the framework rules that concluded something about it, sorted
+ */
+public record CredentialResult(
+        String id,
+        String title,
+        BigDecimal scqfPoints,
+        Integer scqfLevel,
+        Integer eqfLevel,
+        boolean creditBearing,
+        List<String> excluded,
+        List<String> classifications,
+        List<UnmetClassification> unmet,
+        List<String> notes,
+        List<String> rules) {
+
+    public CredentialResult {
+        excluded = List.copyOf(excluded);
+        classifications = List.copyOf(classifications);
+        unmet = List.copyOf(unmet);
+        notes = List.copyOf(notes);
+        rules = List.copyOf(rules);
+    }
+}

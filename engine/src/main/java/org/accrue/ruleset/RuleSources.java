@@ -1,0 +1,118 @@
+package org.accrue.ruleset;
+
+import org.accrue.RuleSetException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the rule files of a rule set and computes its identity. */
+public final class RuleSources {
+    /** Where the build packages the shipped {@code frameworks/} and {@code rules/} folders. */
+    static final String PACKAGED = "/accrue/ruleset";
+    private static final List<String> EXTENSIONS = List.of(".drl");
+
+    private RuleSources() {
+    }
+
+    /** The rule files below each folder, each named {@code <folder name>/<relative path>}. */
+    public static List<RuleFile> fromFolders(List<Path> folders) throws RuleSetException {
+        if (folders.isEmpty()) {
+            throw new RuleSetException("no rule folders given");
+        }
+        List<RuleFile> files = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new RuleSetException(folder + ": not a folder of rule files");
+            }
+            files.addAll(read(folder, folder.toString(), folder.toAbsolutePath().normalize().getFileName()));
+        }
+        if (files.isEmpty()) {
+            throw new RuleSetException("no rule files (" + String.join(", ", EXTENSIONS) + ") in "
+                    + folders.stream().map(Path::toString).toList());
+        }
+        return files;
+    }
+
+    /** The rule set packaged with the engine: the repository's {@code frameworks/} and {@code rules/}. */
+    public static List<RuleFile> packaged() throws RuleSetException {
+        URL url = RuleSources.class.getResource(PACKAGED);
+        if (url == null) {
+            throw new RuleSetException("the packaged rule set is missing from the classpath (" + PACKAGED + ")");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    // opened before: Path.of(uri) finds it
+                }
+            }
+            Path root = Path.of(uri);
+            List<RuleFile> files = new ArrayList<>();
+            try (Stream<Path> folders = Files.list(root)) {
+                for (Path folder : folders.filter(Files::isDirectory).sorted(byName()).toList()) {
+                    files.addAll(read(folder, "(packaged) " + folder.getFileName(), folder.getFileName()));
+                }
+            }
+            return files;
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleSetException("cannot read the packaged rule set: " + e.getMessage());
+        }
+    }
+
+    /** {@code sha256:<hex>} over every file's name and bytes, in name order: the same on every machine. */
+    public static String hash(List<RuleFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(f -> {
+                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Long.toString(f.content().length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) 0);
+                sha.update(f.content());
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private static List<RuleFile> read(Path folder, String display, Path label) throws RuleSetException {
+        List<RuleFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(RuleSources::isRuleFile).sorted(byName()).toList()) {
+                String relative = folder.relativize(p).toString().replace('\\', '/');
+                files.add(new RuleFile(label + "/" + relative, display + "/" + relative, Files.readAllBytes(p)));
+            }
+        } catch (IOException e) {
+            throw new RuleSetException(display + ": cannot be read: " + e.getMessage());
+        }
+        return files;
+    }
+
+    private static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(n::endsWith);
+    }
+
+    private static Comparator<Path> byName() {
+        return Comparator.comparing(Path::toString);
+    }
+}

@@ -1,0 +1,53 @@
+package org.accrue.vocabulary;
+
+import org.accrue.learner.Credential;
+import org.accrue.learner.Route;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A credit-bearing credential after normalisation: what award rules match in the second phase.
+ * Inserted by the engine, never by rules.
+ *
+ * @param points    SCQF credit points
+ * @param scqfLevel SCQF level, or 0 where the credential states no level that could be referenced
+ * @param eqfLevel  EQF level, or 0 where there is none
+ */
+public record Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel) {
+
+    public String id() {
+        return credential.id();
+    }
+
+    public String code() {
+        return credential.code();
+    }
+
+    public String awardingBody() {
+        return credential.awardingBody();
+    }
+
+    public List<String> subjects() {
+        return credential.subjects();
+    }
+
+    public Route route() {
+        return credential.route();
+    }
+
+    public LocalDate issued() {
+        return credential.issued();
+    }
+
+    /** True when the credential is tagged with any of the given subjects. */
+    public boolean hasSubject(String... wanted) {
+        return credential.hasSubject(wanted);
+    }
+
+    /** True when the credit is at the given SCQF level or above; credit of unknown level is at no level. */
+    public boolean atLevel(int scqf) {
+        return scqfLevel > 0 && scqfLevel >= scqf;
+    }
+}
