@@ -98,9 +98,8 @@ final class AwardEvaluation {
             Allocator.Candidate c = candidates.get(i);
             Integer pool = allocation.assignment().get(c.id());
             if (pool == null) {
-                notCounted.add(new NotCounted(c.id(), "not counted: " + c.caps().stream()
-                        .map(k -> capDescription(definition.caps().get(k))).collect(Collectors.joining("; "))
-                        + " (the cap is reached)"));
+                notCounted.add(new NotCounted(c.id(), "the cap is reached: " + c.caps().stream()
+                        .map(k -> capDescription(definition.caps().get(k))).collect(Collectors.joining("; "))));
                 continue;
             }
             counted.add(new Counted(c.id(), pool == Allocator.GENERAL ? Counted.GENERAL : pools.get(pool).id(),

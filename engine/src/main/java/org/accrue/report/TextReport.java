@@ -9,6 +9,8 @@ import org.accrue.result.RequirementResult;
 import org.accrue.result.UnmetClassification;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A result in plain words for a registry officer: verdict first, then what counted and what is missing. */
@@ -24,7 +26,12 @@ public final class TextReport {
             out.append(" - ").append(r.source());
         }
         out.append('\n');
-        out.append("As of ").append(r.asOf()).append(", rule set ").append(shortId(r.ruleset())).append("\n\n");
+        out.append("As of ").append(r.asOf()).append(", rule set ").append(shortId(r.ruleset())).append('\n');
+        List<String> eligible = r.awards().stream().filter(AwardResult::eligible).map(AwardResult::award).toList();
+        out.append("Eligible for: ").append(eligible.isEmpty() ? "none of the "
+                + r.awards().size() + " awards evaluated" : String.join(", ", eligible)).append("\n\n");
+        Set<String> noCredit = r.credentials().stream().filter(c -> !c.creditBearing()).map(CredentialResult::id)
+                .collect(Collectors.toSet());
 
         out.append("Awards\n");
         for (AwardResult a : r.awards()) {
@@ -45,6 +52,9 @@ public final class TextReport {
                 out.append("      missing: ").append(m).append('\n');
             }
             for (NotCounted n : a.notCounted()) {
+                if (noCredit.contains(n.credential())) {
+                    continue; // said once, under Credentials
+                }
                 out.append("      not counted: ").append(n.credential()).append(": ").append(n.reason()).append('\n');
             }
         }
@@ -62,10 +72,10 @@ public final class TextReport {
                 out.append("      carries no credit: ").append(e).append('\n');
             }
             if (!c.classifications().isEmpty()) {
-                out.append("      is a ").append(String.join(", ", c.classifications())).append('\n');
+                out.append("      classified: ").append(String.join(", ", c.classifications())).append('\n');
             }
             for (UnmetClassification u : c.unmet()) {
-                out.append("      not a ").append(u.classification()).append(": missing ")
+                out.append("      not ").append(u.classification()).append(", missing: ")
                         .append(String.join("; ", u.missing())).append('\n');
             }
         }
