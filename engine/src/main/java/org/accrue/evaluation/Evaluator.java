@@ -33,7 +33,7 @@ import java.util.TreeSet;
  */
 public final class Evaluator {
     /** A rule set that fires more often than this for one learner is taken to loop. */
-    static final int MAX_FIRINGS = 1_000_000;
+    static final int MAX_FIRINGS = 100_000;
 
     private final KieBase base;
     private final String ruleset;

@@ -37,9 +37,9 @@ public final class RuleCompiler {
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
             String base = f.name().substring(f.name().lastIndexOf('/') + 1);
-            String path = "src/main/resources/accrue/f" + i + "/" + base;
-            byPath.put(path, f);
-            kfs.write(path, f.content());
+            String resource = "accrue/f" + i + "/" + base;
+            byPath.put(resource, f); // messages name the resource path, below src/main/resources
+            kfs.write("src/main/resources/" + resource, f.content());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

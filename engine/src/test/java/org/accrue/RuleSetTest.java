@@ -1,0 +1,255 @@
+package org.accrue;
+
+import org.accrue.evaluation.EvaluationException;
+import org.accrue.learner.LearnerRecord;
+import org.accrue.result.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.accrue.Learners.credential;
+import static org.accrue.Learners.learner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RuleSetTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+    static final Path REPO = Path.of(System.getProperty("accrue.repo", ".."));
+
+    static final String HEADER = """
+            package test.rules;
+            import org.accrue.vocabulary.*;
+            """;
+
+    /** A copy of the shipped frameworks and rules, to change in a test. */
+    static Path copyOfShippedRules(Path dir) throws IOException {
+        for (String folder : List.of("frameworks", "rules")) {
+            Path from = REPO.resolve(folder);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return dir;
+    }
+
+    static RuleSet load(Path dir) throws RuleSetException {
+        return RuleSet.load(List.of(dir.resolve("frameworks"), dir.resolve("rules")));
+    }
+
+    @Test
+    void theHashOfThePackagedRuleSetEqualsTheHashOfTheRepositoryFolders() throws Exception {
+        RuleSet folders = RuleSet.load(List.of(REPO.resolve("frameworks"), REPO.resolve("rules")));
+        assertEquals(DefaultRules.get().id(), folders.id());
+        assertTrue(folders.id().matches("sha256:[0-9a-f]{64}"), folders.id());
+    }
+
+    @Test
+    void theHashChangesWhenAnyRuleFileChanges(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        String before = load(dir).id();
+        assertEquals(before, load(dir).id(), "stable across loads");
+        Path f = dir.resolve("rules/scqf-awards.drl");
+        Files.writeString(f, Files.readString(f) + "\n// a comment\n");
+        assertNotEquals(before, load(dir).id());
+    }
+
+    @Test
+    void everyResultCarriesTheRuleSetAndDate() {
+        EvaluationResult r = DefaultRules.get().evaluate(learner(credential("A").scqf(15, 11)), AS_OF);
+        assertEquals(DefaultRules.get().id(), r.ruleset());
+        assertEquals(AS_OF, r.asOf());
+    }
+
+    @Test
+    void aCompileErrorNamesTheFileAndLine(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/broken.drl"), HEADER + """
+                
+                rule "broken"
+                when
+                    Credit( points > )
+                then
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        RuleProblem p = e.problems().get(0);
+        assertEquals(dir.resolve("rules") + "/broken.drl", p.file());
+        assertEquals(6, p.line());
+        assertTrue(p.column() > 0, p::toString);
+        assertTrue(p.toString().startsWith(dir.resolve("rules") + "/broken.drl:6:"), p::toString);
+    }
+
+    @Test
+    void aTypeErrorInAConsequenceIsReported(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/typo.drl"), HEADER + """
+                rule "typo"
+                when
+                    $c : Credit()
+                then
+                    insert(new MayCount("scqf-pgcert", $c.noSuchMethod()));
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file() != null && p.file().endsWith("rules/typo.drl")
+                && p.line() > 0), e::getMessage);
+    }
+
+    @Test
+    void aDuplicateAwardIdIsRefused(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/again.drl"), HEADER + """
+                rule "scqf-pgcert again"
+                when
+                then
+                    insert(new Award("scqf-pgcert", "Another PG Certificate", 11));
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        // which of the two rules fires first is Drools' choice; the message names both
+        assertTrue(e.getMessage().matches("rule '(scqf-pgcert again|scqf-pgcert: Postgraduate Certificate)' defines "
+                + "award 'scqf-pgcert', which rule '(scqf-pgcert again|scqf-pgcert: Postgraduate Certificate)' "
+                + "already defines"), e::getMessage);
+        assertTrue(e.getMessage().contains("again"), e::getMessage);
+    }
+
+    @Test
+    void aConstraintOnAnUndefinedAwardIsRefused(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/orphan.drl"), HEADER + """
+                rule "orphan total"
+                when
+                then
+                    insert(new TotalCredit("no-such-award", 60));
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        assertEquals("rule 'orphan total' sets a total for award 'no-such-award', which no rule defines", e.getMessage());
+    }
+
+    @Test
+    void creditTowardAnUndefinedRequirementFailsTheEvaluation(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/stray.drl"), HEADER + """
+                rule "stray requirement"
+                when
+                    $c : Credit()
+                then
+                    insert(new MayCount("scqf-pgcert", "capstone", $c));
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
+        assertEquals("rule 'stray requirement' lets credit count toward requirement 'capstone' of award 'scqf-pgcert', which no rule defines",
+                e.getMessage());
+    }
+
+    @Test
+    void aRuleThatThrowsFailsTheEvaluationNamingTheRule(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/throws.drl"), HEADER + """
+                rule "divides by zero"
+                when
+                    $c : Credit()
+                then
+                    int x = 1 / 0;
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
+        assertEquals("rule 'divides by zero' failed: ArithmeticException: / by zero", e.getMessage());
+    }
+
+    @Test
+    void aRuleThatNeverSettlesIsStopped(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/loop.drl"), HEADER + """
+                rule "loops"
+                when
+                    $e : Exclusion()
+                then
+                    insert(new Exclusion($e.credential(), $e.reason()));
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").noCredit()), AS_OF));
+        assertTrue(e.getMessage().contains("without settling"), e::getMessage);
+    }
+
+    @Test
+    void twoRulesGivingOneCredentialPointsIsAnError(@TempDir Path dir) throws Exception {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("frameworks/double.drl"), HEADER + """
+                import org.accrue.learner.Credential;
+                rule "everything is worth 10"
+                when
+                    $c : Credential()
+                then
+                    insert(new CreditPoints($c.id(), java.math.BigDecimal.TEN, "10"));
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
+        assertTrue(e.getMessage().endsWith("both give credential 'A' SCQF credit points"), e::getMessage);
+    }
+
+    @Test
+    void missingFoldersAndEmptyRuleSetsAreRefused(@TempDir Path dir) {
+        assertEquals(dir.resolve("nope") + ": not a folder of rule files",
+                assertThrows(RuleSetException.class, () -> RuleSet.load(List.of(dir.resolve("nope")))).getMessage());
+        assertTrue(assertThrows(RuleSetException.class, () -> RuleSet.load(List.of(dir))).getMessage()
+                .startsWith("no rule files (.drl) in"));
+    }
+
+    @Test
+    void anUnknownAwardIdIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DefaultRules.get().evaluate(learner(), AS_OF, List.of("scqf-phd")));
+        assertTrue(e.getMessage().startsWith("unknown award 'scqf-phd'; the rule set defines "), e::getMessage);
+    }
+
+    /** One rule set shared by four threads gives every learner the result it gives on one thread. */
+    @Test
+    void evaluationsAreThreadSafe() throws Exception {
+        RuleSet rules = DefaultRules.get();
+        List<LearnerRecord> learners = new ArrayList<>();
+        Random random = new Random(42);
+        for (int i = 0; i < 400; i++) {
+            learners.add(GeneratedLearners.learner(random));
+        }
+        List<EvaluationResult> sequential = learners.stream().map(l -> rules.evaluate(l, AS_OF)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<EvaluationResult>> futures = new ArrayList<>();
+            for (LearnerRecord l : learners) {
+                futures.add(pool.submit(() -> rules.evaluate(l, AS_OF)));
+            }
+            for (int i = 0; i < learners.size(); i++) {
+                assertEquals(sequential.get(i), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
