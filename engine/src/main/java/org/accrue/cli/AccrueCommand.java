@@ -4,6 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 @Command(name = "accrue", mixinStandardHelpOptions = true, versionProvider = AccrueCommand.Version.class,
         description = {"Accrue: decides what a learner's credentials add up to under credit frameworks and "
@@ -25,6 +27,7 @@ public final class AccrueCommand {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new AccrueCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(LocalDate.class, AccrueCommand::date)
                 .setOut(out)
                 .setErr(err);
         cl.setParameterExceptionHandler((e, a) -> {
@@ -43,6 +46,14 @@ public final class AccrueCommand {
             return ExitStatus.INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

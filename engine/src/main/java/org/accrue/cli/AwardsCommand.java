@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "awards", description = "Lists the awards the rule set defines: id, SCQF level and title.",
+@Command(name = "awards", mixinStandardHelpOptions = true, description = "Lists the awards the rule set defines: id, SCQF level and title.",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:the awards were listed",
         "2:usage error",

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "evaluate", sortOptions = false,
+@Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Decides which awards each learner is eligible for, and explains why.",
                 "Each FILE is a learner record (YAML, or JSON when it ends .json); a folder stands for the "
                         + ".yaml, .yml and .json files below it. A file that cannot be read is reported on stderr "

@@ -1,0 +1,166 @@
+package org.accrue.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code accrue evaluate} and {@code accrue awards} end to end, in-process. */
+class EvaluateCommandTest {
+    static final Path REPO = Path.of(System.getProperty("accrue.repo", ".."));
+    static final Path SAMPLES = REPO.resolve("samples");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<JsonNode> lines(String out) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void jsonOutputIsOneObjectPerLearnerAndMatchesTheDocumentedSchema() throws Exception {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", SAMPLES.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        List<JsonNode> results = lines(r.out());
+        try (var files = Files.list(SAMPLES)) {
+            assertEquals(files.filter(f -> f.toString().endsWith(".yaml")).count(), results.size());
+        }
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(REPO.resolve("docs/result.schema.json")));
+        for (JsonNode result : results) {
+            Set<ValidationMessage> errors = schema.validate(result);
+            assertEquals(Set.of(), errors, result.get("source").asText());
+            assertEquals("2026-11-28", result.get("asOf").asText());
+        }
+    }
+
+    @Test
+    void jsonCarriesTheVerdictRequirementsAndAllocation() throws Exception {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
+                SAMPLES.resolve("chen-allocation.yaml").toString());
+        JsonNode result = lines(r.out()).get(0);
+        assertEquals("L-0003", result.at("/learner/id").asText());
+        assertEquals(1, result.get("awards").size());
+        JsonNode award = result.at("/awards/0");
+        assertEquals("pgcert-data-science", award.get("award").asText());
+        assertTrue(award.get("eligible").asBoolean());
+        assertEquals("core", award.at("/requirements/0/id").asText());
+        assertEquals(30, award.at("/requirements/0/have").asInt());
+        assertEquals(30, award.at("/requirements/0/need").asInt());
+        assertEquals("CH-01", award.at("/counted/0/credential").asText());
+        assertEquals("methods", award.at("/counted/0/requirement").asText());
+        assertEquals(15, award.at("/counted/0/points").asInt());
+        assertEquals(11, result.at("/credentials/0/scqfLevel").asInt());
+        assertEquals("cmf-microcredential", result.at("/credentials/0/classifications/0").asText());
+    }
+
+    @Test
+    void textReportGivesTheVerdictAndWhatIsMissing() {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--award", "pgcert-data-science",
+                SAMPLES.resolve("ben-pgcert-nearly.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("Ben Okafor (L-0002) - "), r.out());
+        assertTrue(r.out().contains("Eligible for: none of the 1 awards evaluated"), r.out());
+        assertTrue(r.out().contains("NOT ELIGIBLE  Postgraduate Certificate in Data Science"), r.out());
+        assertTrue(r.out().contains("missing: 15 more SCQF points in all (have 45, need 60)"), r.out());
+    }
+
+    @Test
+    void aBadFileIsReportedInOneLineAndTheOthersAreStillEvaluated(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "learner: {id: L-9}\ncredentials:\n  - {id: A, title: T, level: {framework: SCQF, value: 13}}\n");
+        Path malformed = dir.resolve("malformed.json");
+        Files.writeString(malformed, "{\"learner\": ");
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json",
+                SAMPLES.resolve("amira-pgcert-data-science.yaml").toString(), bad.toString(), malformed.toString(),
+                SAMPLES.resolve("ben-pgcert-nearly.yaml").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        assertEquals(List.of(bad + ": credentials[0].level.value: 13 is outside SCQF levels 1-12",
+                malformed + ": line 1, column 13: malformed JSON: Unexpected end-of-input within/between Object entries"),
+                r.err().lines().toList());
+        assertEquals(2, lines(r.out()).size());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void anUnknownAwardIsAUsageError() {
+        Cli r = Cli.run("evaluate", "--award", "scqf-phd", SAMPLES.toString());
+        assertEquals(ExitStatus.USAGE, r.status());
+        assertEquals("accrue evaluate: --award 'scqf-phd': unknown award; 'accrue awards' lists the 10 awards of the rule set\n",
+                r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aBadDateIsAUsageError() {
+        Cli r = Cli.run("evaluate", "--as-of", "28/11/2026", SAMPLES.toString());
+        assertEquals(ExitStatus.USAGE, r.status());
+        assertEquals("accrue evaluate: Invalid value for option '--as-of': '28/11/2026' is not a date (YYYY-MM-DD)",
+                r.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aMissingFileIsBadInput(@TempDir Path dir) {
+        Cli r = Cli.run("evaluate", dir.resolve("nobody.yaml").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        assertEquals(dir.resolve("nobody.yaml") + ": file: no such file\n", r.err());
+    }
+
+    @Test
+    void aBrokenRuleSetIsReportedAtFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.drl"), "package x;\n\nrule \"r\"\nwhen\n  Foo( \nthen\nend\n");
+        Cli r = Cli.run("evaluate", "--rules", dir.toString(), SAMPLES.toString());
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertTrue(r.err().startsWith(dir.resolve("broken.drl") + ":7:1: [ERR 102] Line 7:0 mismatched input 'end'"), r.err());
+        assertTrue(r.err().endsWith("accrue: the rule set could not be loaded (1 problem)\n"), r.err());
+    }
+
+    @Test
+    void rulesFromFoldersGiveTheSameResultsAsThePackagedRules() throws Exception {
+        String file = SAMPLES.resolve("kai-masters.yaml").toString();
+        Cli packaged = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", file);
+        Cli folders = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json",
+                "--rules", REPO.resolve("frameworks").toString(), "--rules", REPO.resolve("rules").toString(), file);
+        assertEquals(packaged.out(), folders.out());
+    }
+
+    @Test
+    void awardsListsEveryAward() throws Exception {
+        Cli r = Cli.run("awards");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(10, lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("scqf-honours-degree\\s+SCQF 10\\s+Honours degree")), r.out());
+        Cli json = Cli.run("awards", "--format", "json");
+        assertEquals("pgcert-data-science", lines(json.out()).stream()
+                .filter(n -> n.get("scqfLevel").asInt() == 11).findFirst().orElseThrow().get("id").asText());
+    }
+
+    @Test
+    void helpDocumentsEveryOptionAndTheExitStatuses() {
+        Cli r = Cli.run("evaluate", "--help");
+        assertEquals(0, r.status());
+        for (String s : List.of("--as-of", "--award", "--format", "--rules", "Exit status:", "3   the rule set")) {
+            assertTrue(r.out().contains(s), s + " in\n" + r.out());
+        }
+    }
+}
