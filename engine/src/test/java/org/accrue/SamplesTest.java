@@ -1,0 +1,85 @@
+package org.accrue;
+
+import org.accrue.reading.LearnerFiles;
+import org.accrue.result.AwardResult;
+import org.accrue.result.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shipped samples, each checked by hand against the award tables (see the comment at the top of each
+ * file). A change in any regulation shows up here as a changed verdict.
+ */
+class SamplesTest {
+    static final Path SAMPLES = Path.of(System.getProperty("accrue.repo", "..")).resolve("samples");
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+
+    static final Map<String, List<String>> ELIGIBLE = Map.ofEntries(
+            Map.entry("amira-pgcert-data-science.yaml", List.of("pgcert-data-science", "scqf-graduate-certificate", "scqf-pgcert")),
+            Map.entry("ben-pgcert-nearly.yaml", List.of()),
+            Map.entry("chen-allocation.yaml", List.of("pgcert-data-science", "scqf-graduate-certificate", "scqf-pgcert")),
+            Map.entry("dana-recency.yaml", List.of("scqf-graduate-certificate", "scqf-pgcert")),
+            Map.entry("eli-transfer-cap.yaml", List.of("scqf-graduate-certificate", "scqf-pgcert")),
+            Map.entry("farah-certhe.yaml", List.of("scqf-certhe")),
+            Map.entry("gus-diphe-nearly.yaml", List.of("scqf-certhe")),
+            Map.entry("hana-honours.yaml", List.of("scqf-certhe", "scqf-diphe", "scqf-graduate-certificate",
+                    "scqf-graduate-diploma", "scqf-honours-degree", "scqf-ordinary-degree")),
+            Map.entry("ivan-honours-nearly.yaml", List.of("scqf-certhe", "scqf-diphe", "scqf-graduate-certificate",
+                    "scqf-graduate-diploma", "scqf-ordinary-degree")),
+            Map.entry("jo-graduate-diploma.yaml", List.of("scqf-certhe", "scqf-graduate-certificate", "scqf-graduate-diploma")),
+            Map.entry("kai-masters.yaml", List.of("scqf-certhe", "scqf-graduate-certificate", "scqf-graduate-diploma",
+                    "scqf-masters", "scqf-pgcert", "scqf-pgdip")),
+            Map.entry("lea-microcredentials.yaml", List.of()),
+            Map.entry("max-no-credit.yaml", List.of()));
+
+    static EvaluationResult evaluate(String sample) throws Exception {
+        return DefaultRules.get().evaluate(LearnerFiles.read(SAMPLES.resolve(sample)), AS_OF);
+    }
+
+    @Test
+    void everySampleHasAnExpectation() throws Exception {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            assertEquals(ELIGIBLE.keySet(), files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml")).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    static Stream<String> samples() {
+        return ELIGIBLE.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eligibleForExactlyTheExpectedAwards(String sample) throws Exception {
+        List<String> eligible = evaluate(sample).awards().stream().filter(AwardResult::eligible)
+                .map(AwardResult::award).sorted().toList();
+        assertEquals(ELIGIBLE.get(sample), eligible);
+    }
+
+    @Test
+    void everyAwardIsMetByOneSampleAndMissedByAnother() throws Exception {
+        for (var award : DefaultRules.get().awards()) {
+            long met = ELIGIBLE.values().stream().filter(l -> l.contains(award.id())).count();
+            assertTrue(met >= 1 && met < ELIGIBLE.size(), award.id() + " met by " + met + " samples");
+        }
+    }
+
+    @Test
+    void theMicroCredentialSampleShowsEachClassification() throws Exception {
+        EvaluationResult r = evaluate("lea-microcredentials.yaml");
+        assertEquals(List.of("cmf-microcredential", "eu-microcredential"), r.credential("LM-01").orElseThrow().classifications());
+        assertEquals(List.of("eu-microcredential"), r.credential("LM-02").orElseThrow().classifications());
+        assertEquals(List.of("cmf-microcredential"), r.credential("LM-03").orElseThrow().classifications());
+    }
+}
