@@ -13,14 +13,17 @@ import java.util.Map;
  *
  * <p>A learner is eligible exactly when some choice of candidates, each whole and each assigned to at most one
  * pool it may count toward, meets every pool minimum, the total minimum and every level minimum without
- * exceeding any cap. The search is a dynamic programme over the candidates in the given order, whose state is
- * what each minimum has received so far (capped at the minimum, since more cannot help it) and what each cap
- * has used (exactly). Among all choices it picks, in turn: the least total shortfall over the minimums, then
- * the most points counted, then the earliest option in each candidate's list. The result is therefore the
- * same for any order of candidates with the same ids, provided the caller sorts them, as the engine does.
+ * exceeding any cap. The search goes through the candidates in the given order; its state is what each
+ * minimum has received so far (capped at the minimum, since more cannot help it) and what each cap has used
+ * (exactly). It finds the allocation with the least total shortfall over the minimums, so it meets them all
+ * whenever any allocation can. Branch and bound keeps it fast: a branch whose most optimistic outcome cannot
+ * beat the best found so far is cut, and the search stops at the first allocation with no shortfall.
+ * States already searched are remembered, exactly or as a lower bound.
  *
- * <p>Leaving a candidate out is only tried where a cap applies to it: every minimum only grows with more
- * credit, so without a cap counting is never worse.
+ * <p>Options are tried in each candidate's order and a later allocation replaces an earlier one only when it
+ * is strictly better, so the result is the same for any order of candidates with the same ids once the
+ * caller sorts them, as the engine does. Leaving a candidate out is only tried where a cap applies to it and
+ * is tried last: every minimum only grows with more credit, so without a cap counting is never worse.
  */
 public final class Allocator {
     /** The option that assigns a candidate to no named pool: general credit. */
@@ -71,17 +74,22 @@ public final class Allocator {
     private final int scale;
     private final int pools;
     private final int levels;
-    private final long[] need;      // minimum dimensions: pools, then total, then levels
+    private final int mins;         // minimum dimensions: pools, then total, then levels
+    private final long[] need;
     private final long[] capMax;
     private final long[] points;
-    private final Map<Key, Node> memo = new HashMap<>();
+    /** For each minimum dimension and position i, the points of candidates from i on that could reach it. */
+    private final long[][] uncappedAhead;
+    private final long[][] cappedAhead;
+    private final Map<Key, Entry> memo = new HashMap<>();
 
     private Allocator(Problem problem) {
         this.problem = problem;
         this.scale = scaleOf(problem);
         this.pools = problem.poolNeeds().size();
         this.levels = problem.levelNeeds().size();
-        this.need = new long[pools + 1 + levels];
+        this.mins = pools + 1 + levels;
+        this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
             need[i] = units(problem.poolNeeds().get(i));
         }
@@ -91,6 +99,20 @@ public final class Allocator {
         }
         this.capMax = problem.capMaxima().stream().mapToLong(this::units).toArray();
         this.points = problem.candidates().stream().mapToLong(c -> units(c.points())).toArray();
+        int n = points.length;
+        this.uncappedAhead = new long[mins][n + 1];
+        this.cappedAhead = new long[mins][n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            Candidate c = problem.candidates().get(i);
+            long[][] ahead = c.caps().isEmpty() ? uncappedAhead : cappedAhead;
+            for (int d = 0; d < mins; d++) {
+                uncappedAhead[d][i] = uncappedAhead[d][i + 1];
+                cappedAhead[d][i] = cappedAhead[d][i + 1];
+                if (reaches(c, d)) {
+                    ahead[d][i] += points[i];
+                }
+            }
+        }
     }
 
     public static Allocation solve(Problem problem) {
@@ -98,53 +120,98 @@ public final class Allocator {
     }
 
     private Allocation run() {
-        long[] state = new long[need.length + capMax.length];
-        Node best = best(0, state);
+        long[] state = new long[mins + capMax.length];
+        long shortfall = search(0, state, Long.MAX_VALUE);
         Map<String, Integer> assignment = new LinkedHashMap<>();
         for (int i = 0; i < points.length; i++) {
-            Node n = memo.get(new Key(i, state));
-            int option = n.choice;
-            if (option != SKIP) {
-                assignment.put(problem.candidates().get(i).id(), option);
+            Entry e = memo.get(new Key(i, state));
+            if (e == null || !e.exact) {
+                throw new IllegalStateException("allocation search lost its path at candidate " + i);
             }
-            state = apply(i, option, state);
+            if (e.choice != SKIP) {
+                assignment.put(problem.candidates().get(i).id(), e.choice);
+            }
+            state = apply(i, e.choice, state);
         }
-        return new Allocation(assignment, BigDecimal.valueOf(best.shortfall, scale).stripTrailingZeros());
+        return new Allocation(assignment, BigDecimal.valueOf(shortfall, scale).stripTrailingZeros());
     }
 
-    private Node best(int i, long[] state) {
+    /**
+     * The least shortfall reachable from candidate {@code i} in {@code state}, exactly when it is below
+     * {@code bound}; otherwise some value at or above {@code bound}.
+     */
+    private long search(int i, long[] state, long bound) {
         if (i == points.length) {
-            long shortfall = 0;
-            for (int d = 0; d < need.length; d++) {
-                shortfall += need[d] - state[d];
-            }
-            return new Node(shortfall, 0, SKIP);
+            return shortfall(state);
         }
         Key key = new Key(i, state);
-        Node known = memo.get(key);
-        if (known != null) {
-            return known;
+        Entry known = memo.get(key);
+        if (known != null && (known.exact || known.value >= bound)) {
+            return known.value;
+        }
+        long optimistic = optimisticShortfall(i, state);
+        if (optimistic >= bound) {
+            memo.put(key, new Entry(optimistic, false, SKIP));
+            return optimistic;
         }
         Candidate c = problem.candidates().get(i);
         List<Integer> options = new ArrayList<>(c.options());
         if (!c.caps().isEmpty() || options.isEmpty()) {
             options.add(SKIP);
         }
-        Node best = null;
+        long best = Long.MAX_VALUE;
+        int choice = SKIP;
         for (int option : options) {
             long[] next = apply(i, option, state);
             if (next == null) {
                 continue; // a cap would be exceeded
             }
-            Node rest = best(i + 1, next);
-            Node here = new Node(rest.shortfall, rest.points + (option == SKIP ? 0 : points[i]), option);
-            if (best == null || here.shortfall < best.shortfall
-                    || (here.shortfall == best.shortfall && here.points > best.points)) {
-                best = here;
+            long value = search(i + 1, next, Math.min(bound, best));
+            if (value < best) {
+                best = value;
+                choice = option;
+            }
+            if (best <= optimistic) {
+                break; // nothing below the optimistic bound exists
             }
         }
-        memo.put(key, best);
+        boolean exact = best < bound;
+        memo.put(key, new Entry(best, exact, choice));
         return best;
+    }
+
+    /** A lower bound on the final shortfall: as if every candidate ahead counted toward everything it can. */
+    private long optimisticShortfall(int i, long[] state) {
+        long room = 0;
+        for (int k = 0; k < capMax.length; k++) {
+            room += capMax[k] - state[mins + k];
+        }
+        long shortfall = 0;
+        for (int d = 0; d < mins; d++) {
+            long reachable = uncappedAhead[d][i] + Math.min(cappedAhead[d][i], room);
+            shortfall += Math.max(0, need[d] - state[d] - reachable);
+        }
+        return shortfall;
+    }
+
+    private long shortfall(long[] state) {
+        long shortfall = 0;
+        for (int d = 0; d < mins; d++) {
+            shortfall += need[d] - state[d];
+        }
+        return shortfall;
+    }
+
+    /** Whether candidate {@code c} could add to minimum dimension {@code d} under some option. */
+    private boolean reaches(Candidate c, int d) {
+        if (d < pools) {
+            return c.options().contains(d);
+        }
+        if (d == pools) {
+            return true;
+        }
+        int level = problem.levelNeeds().get(d - pools - 1).scqfLevel();
+        return c.scqfLevel() > 0 && c.scqfLevel() >= level;
     }
 
     /** The state after candidate {@code i} takes {@code option}, or null when that exceeds a cap. */
@@ -161,12 +228,12 @@ public final class Allocator {
         next[pools] = Math.min(need[pools], next[pools] + p);
         for (int l = 0; l < levels; l++) {
             int d = pools + 1 + l;
-            if (c.scqfLevel() > 0 && c.scqfLevel() >= problem.levelNeeds().get(l).scqfLevel()) {
+            if (reaches(c, d)) {
                 next[d] = Math.min(need[d], next[d] + p);
             }
         }
         for (int cap : c.caps()) {
-            int d = need.length + cap;
+            int d = mins + cap;
             next[d] += p;
             if (next[d] > capMax[cap]) {
                 return null;
@@ -194,7 +261,8 @@ public final class Allocator {
         return scale;
     }
 
-    private record Node(long shortfall, long points, int choice) {
+    /** A searched state: its least shortfall if {@code exact}, else a lower bound on it. */
+    private record Entry(long value, boolean exact, int choice) {
     }
 
     private static final class Key {
