@@ -49,6 +49,12 @@ class RuleSetTest {
         return dir;
     }
 
+    /** A copy of the shipped rules with one more rule file, its header (package, imports) added. */
+    static void withRuleFile(Path dir, String name, String body) throws IOException {
+        copyOfShippedRules(dir);
+        Files.writeString(dir.resolve(name), HEADER + body);
+    }
+
     static RuleSet load(Path dir) throws RuleSetException {
         return RuleSet.load(List.of(dir.resolve("frameworks"), dir.resolve("rules")));
     }
@@ -79,8 +85,7 @@ class RuleSetTest {
 
     @Test
     void aCompileErrorNamesTheFileAndLine(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/broken.drl"), HEADER + """
+        withRuleFile(dir, "rules/broken.drl", """
                 
                 rule "broken"
                 when
@@ -98,8 +103,7 @@ class RuleSetTest {
 
     @Test
     void aTypeErrorInAConsequenceIsReported(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/typo.drl"), HEADER + """
+        withRuleFile(dir, "rules/typo.drl", """
                 rule "typo"
                 when
                     $c : Credit()
@@ -114,8 +118,7 @@ class RuleSetTest {
 
     @Test
     void aDuplicateAwardIdIsRefused(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/again.drl"), HEADER + """
+        withRuleFile(dir, "rules/again.drl", """
                 rule "scqf-pgcert again"
                 when
                 then
@@ -132,8 +135,7 @@ class RuleSetTest {
 
     @Test
     void aConstraintOnAnUndefinedAwardIsRefused(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/orphan.drl"), HEADER + """
+        withRuleFile(dir, "rules/orphan.drl", """
                 rule "orphan total"
                 when
                 then
@@ -146,8 +148,7 @@ class RuleSetTest {
 
     @Test
     void creditTowardAnUndefinedRequirementFailsTheEvaluation(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/stray.drl"), HEADER + """
+        withRuleFile(dir, "rules/stray.drl", """
                 rule "stray requirement"
                 when
                     $c : Credit()
@@ -164,8 +165,7 @@ class RuleSetTest {
 
     @Test
     void aRuleThatThrowsFailsTheEvaluationNamingTheRule(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/throws.drl"), HEADER + """
+        withRuleFile(dir, "rules/throws.drl", """
                 rule "divides by zero"
                 when
                     $c : Credit()
@@ -181,8 +181,7 @@ class RuleSetTest {
 
     @Test
     void aRuleThatNeverSettlesIsStopped(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("rules/loop.drl"), HEADER + """
+        withRuleFile(dir, "rules/loop.drl", """
                 rule "loops"
                 when
                     $e : Exclusion()
@@ -198,8 +197,7 @@ class RuleSetTest {
 
     @Test
     void twoRulesGivingOneCredentialPointsIsAnError(@TempDir Path dir) throws Exception {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve("frameworks/double.drl"), HEADER + """
+        withRuleFile(dir, "frameworks/double.drl", """
                 import org.accrue.learner.Credential;
                 rule "everything is worth 10"
                 when
