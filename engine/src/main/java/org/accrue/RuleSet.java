@@ -51,7 +51,7 @@ public final class RuleSet {
         return id;
     }
 
-    /** The awards the rule set defines, in the order its rules define them. */
+    /** The awards the rule set defines, by SCQF level and then id. */
     public List<Award> awards() {
         return awards;
     }

@@ -217,7 +217,7 @@ class RuleSetTest {
         assertEquals(dir.resolve("nope") + ": not a folder of rule files",
                 assertThrows(RuleSetException.class, () -> RuleSet.load(List.of(dir.resolve("nope")))).getMessage());
         assertTrue(assertThrows(RuleSetException.class, () -> RuleSet.load(List.of(dir))).getMessage()
-                .startsWith("no rule files (.drl) in"));
+                .startsWith("no rule files (.drl, .dsl, .dslr, .drl.csv, .drl.xls, .drl.xlsx) in"));
     }
 
     @Test

@@ -48,10 +48,18 @@ public final class Allocator {
     public record LevelNeed(int scqfLevel, BigDecimal need) {
     }
 
-    public record Problem(List<BigDecimal> poolNeeds, BigDecimal totalNeed, List<LevelNeed> levelNeeds,
-                          List<BigDecimal> capMaxima, List<Candidate> candidates) {
+    /**
+     * @param poolNeeds      each pool's minimum points
+     * @param poolCountNeeds each pool's minimum number of candidates (0 for none), same order
+     */
+    public record Problem(List<BigDecimal> poolNeeds, List<Integer> poolCountNeeds, BigDecimal totalNeed,
+                          List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates) {
         public Problem {
             poolNeeds = List.copyOf(poolNeeds);
+            poolCountNeeds = List.copyOf(poolCountNeeds);
+            if (poolCountNeeds.size() != poolNeeds.size()) {
+                throw new IllegalArgumentException("a count need for every pool");
+            }
             levelNeeds = List.copyOf(levelNeeds);
             capMaxima = List.copyOf(capMaxima);
             candidates = List.copyOf(candidates);
@@ -62,7 +70,8 @@ public final class Allocator {
      * The chosen allocation.
      *
      * @param assignment each counted candidate's id and its pool index (or {@link #GENERAL}), in candidate order
-     * @param shortfall  the points still missing over all minimums; zero exactly when every one is met
+     * @param shortfall  the points still missing over all minimums, plus one for each credential missing from
+     *                   a requirement that needs a number of them; zero exactly when every minimum is met
      */
     public record Allocation(Map<String, Integer> assignment, BigDecimal shortfall) {
         public boolean meetsAll() {
@@ -74,7 +83,8 @@ public final class Allocator {
     private final int scale;
     private final int pools;
     private final int levels;
-    private final int mins;         // minimum dimensions: pools, then total, then levels
+    private final int total;        // index of the total dimension
+    private final int mins;         // minimum dimensions: pool points, pool counts, total, levels
     private final long[] need;
     private final long[] capMax;
     private final long[] points;
@@ -88,14 +98,16 @@ public final class Allocator {
         this.scale = scaleOf(problem);
         this.pools = problem.poolNeeds().size();
         this.levels = problem.levelNeeds().size();
-        this.mins = pools + 1 + levels;
+        this.total = 2 * pools;
+        this.mins = total + 1 + levels;
         this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
             need[i] = units(problem.poolNeeds().get(i));
+            need[pools + i] = problem.poolCountNeeds().get(i) * one();
         }
-        need[pools] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
+        need[total] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
         for (int i = 0; i < levels; i++) {
-            need[pools + 1 + i] = units(problem.levelNeeds().get(i).need());
+            need[total + 1 + i] = units(problem.levelNeeds().get(i).need());
         }
         this.capMax = problem.capMaxima().stream().mapToLong(this::units).toArray();
         this.points = problem.candidates().stream().mapToLong(c -> units(c.points())).toArray();
@@ -109,7 +121,7 @@ public final class Allocator {
                 uncappedAhead[d][i] = uncappedAhead[d][i + 1];
                 cappedAhead[d][i] = cappedAhead[d][i + 1];
                 if (reaches(c, d)) {
-                    ahead[d][i] += points[i];
+                    ahead[d][i] += gain(i, d);
                 }
             }
         }
@@ -188,7 +200,8 @@ public final class Allocator {
         }
         long shortfall = 0;
         for (int d = 0; d < mins; d++) {
-            long reachable = uncappedAhead[d][i] + Math.min(cappedAhead[d][i], room);
+            boolean counts = d >= pools && d < total; // room is in points, so it bounds no count
+            long reachable = uncappedAhead[d][i] + (counts ? cappedAhead[d][i] : Math.min(cappedAhead[d][i], room));
             shortfall += Math.max(0, need[d] - state[d] - reachable);
         }
         return shortfall;
@@ -204,14 +217,24 @@ public final class Allocator {
 
     /** Whether candidate {@code c} could add to minimum dimension {@code d} under some option. */
     private boolean reaches(Candidate c, int d) {
-        if (d < pools) {
-            return c.options().contains(d);
+        if (d < total) {
+            return c.options().contains(d % pools);
         }
-        if (d == pools) {
+        if (d == total) {
             return true;
         }
-        int level = problem.levelNeeds().get(d - pools - 1).scqfLevel();
+        int level = problem.levelNeeds().get(d - total - 1).scqfLevel();
         return c.scqfLevel() > 0 && c.scqfLevel() >= level;
+    }
+
+    /** What candidate {@code i} adds to dimension {@code d} when it reaches it: its points, or one credential. */
+    private long gain(int i, int d) {
+        return d >= pools && d < total ? one() : points[i];
+    }
+
+    /** One point in units; a missing credential weighs as much in the shortfall as a missing point. */
+    private long one() {
+        return BigDecimal.ONE.movePointRight(scale).longValueExact();
     }
 
     /** The state after candidate {@code i} takes {@code option}, or null when that exceeds a cap. */
@@ -224,10 +247,11 @@ public final class Allocator {
         long[] next = state.clone();
         if (option >= 0) {
             next[option] = Math.min(need[option], next[option] + p);
+            next[pools + option] = Math.min(need[pools + option], next[pools + option] + one());
         }
-        next[pools] = Math.min(need[pools], next[pools] + p);
+        next[total] = Math.min(need[total], next[total] + p);
         for (int l = 0; l < levels; l++) {
-            int d = pools + 1 + l;
+            int d = total + 1 + l;
             if (reaches(c, d)) {
                 next[d] = Math.min(need[d], next[d] + p);
             }

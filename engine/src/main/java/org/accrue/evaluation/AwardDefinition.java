@@ -24,7 +24,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                               List<String> rules) {
 
     /**
-     * Gathers the award definitions of a session, checking that every constraint names a defined award and
+     * Gathers the award definitions of a session, by SCQF level and then id, checking that every constraint names a defined award and
      * nothing is defined twice.
      */
     static List<AwardDefinition> gather(FactLog log) {
@@ -69,7 +69,10 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
             }
             b.recency = r.fact();
         }
-        return byId.values().stream().map(Builder::build).toList();
+        return byId.values().stream().map(Builder::build)
+                .sorted(java.util.Comparator.comparingInt((AwardDefinition d) -> d.award().scqfLevel())
+                        .thenComparing(d -> d.award().id()))
+                .toList();
     }
 
     private static Builder award(Map<String, Builder> byId, String id, FactLog.Inserted<?> fact, String what) {

@@ -81,6 +81,7 @@ final class AwardEvaluation {
 
         Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(
                 pools.stream().map(Requirement::minPoints).toList(),
+                pools.stream().map(Requirement::minCredentials).toList(),
                 definition.total() == null ? null : definition.total().minPoints(),
                 definition.levels().stream().map(l -> new Allocator.LevelNeed(l.scqfLevel(), l.minPoints())).toList(),
                 definition.caps().stream().map(CreditCap::maxPoints).toList(),
@@ -88,6 +89,7 @@ final class AwardEvaluation {
 
         List<Counted> counted = new ArrayList<>();
         BigDecimal[] poolHave = new BigDecimal[pools.size()];
+        int[] poolCount = new int[pools.size()];
         java.util.Arrays.fill(poolHave, BigDecimal.ZERO);
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal[] levelHave = new BigDecimal[definition.levels().size()];
@@ -107,6 +109,7 @@ final class AwardEvaluation {
             total = total.add(c.points());
             if (pool >= 0) {
                 poolHave[pool] = poolHave[pool].add(c.points());
+                poolCount[pool]++;
             }
             for (int l = 0; l < levelHave.length; l++) {
                 if (candidateCredits.get(i).atLevel(definition.levels().get(l).scqfLevel())) {
@@ -122,11 +125,18 @@ final class AwardEvaluation {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
             Requirement r = pools.get(i);
-            String what = "at least " + Points.text(r.minPoints()) + " SCQF points of "
-                    + (r.description() == null ? "credit toward " + r.id() : r.description());
-            requirements.add(minimum(r.id(), "requirement", what, poolHave[i], r.minPoints(), missing,
-                    more -> r.id() + ": " + more + " more SCQF points of "
-                            + (r.description() == null ? "credit toward " + r.id() : r.description())));
+            String of = r.description() == null ? "credit toward " + r.id() : r.description();
+            if (r.minCredentials() > 0) {
+                BigDecimal need = BigDecimal.valueOf(r.minCredentials());
+                requirements.add(minimum(r.id(), "credentials", "at least " + r.minCredentials() + " credential"
+                                + (r.minCredentials() == 1 ? "" : "s") + ": " + of, BigDecimal.valueOf(poolCount[i]),
+                        need, missing, more -> r.id() + ": " + more + " more credential"
+                                + ("1".equals(more) ? "" : "s") + ": " + of));
+            } else {
+                requirements.add(minimum(r.id(), "requirement", "at least " + Points.text(r.minPoints())
+                                + " SCQF points of " + of, poolHave[i], r.minPoints(), missing,
+                        more -> r.id() + ": " + more + " more SCQF points of " + of));
+            }
         }
         if (definition.total() != null) {
             BigDecimal need = definition.total().minPoints();

@@ -4,10 +4,12 @@ import org.accrue.learner.Credential;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.result.AwardResult;
 import org.accrue.result.CredentialResult;
+import org.accrue.result.EquivalenceMatch;
 import org.accrue.result.EvaluationResult;
 import org.accrue.result.UnmetClassification;
 import org.accrue.vocabulary.Classification;
 import org.accrue.vocabulary.Credit;
+import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.CreditPoints;
 import org.accrue.vocabulary.Exclusion;
 import org.accrue.vocabulary.MayCount;
@@ -17,6 +19,7 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,7 +83,8 @@ public final class Evaluator {
                 CredentialResult result = credentialResult(c, log);
                 credentials.put(c.id(), result);
                 if (result.creditBearing()) {
-                    credits.add(new Credit(c, result.scqfPoints(), orZero(result.scqfLevel()), orZero(result.eqfLevel())));
+                    credits.add(new Credit(c, result.scqfPoints(), orZero(result.scqfLevel()), orZero(result.eqfLevel()),
+                            result.equivalence() == null ? List.of() : List.of(result.equivalence().module())));
                 }
             }
 
@@ -117,13 +121,30 @@ public final class Evaluator {
             throw new EvaluationException(levels.get(0).by() + " and " + levels.get(1).by()
                     + " both give credential '" + id + "' an SCQF level");
         }
+        var equivalences = log.of(Equivalence.class, e -> e.credential().equals(id));
+        if (equivalences.size() > 1) {
+            throw new EvaluationException("equivalence rows '" + equivalences.get(0).fact().row() + "' and '"
+                    + equivalences.get(1).fact().row() + "' both match credential '" + id + "'");
+        }
         TreeSet<String> rules = new TreeSet<>();
         List<String> notes = new ArrayList<>();
         var point = points.isEmpty() ? null : points.get(0);
         var level = levels.isEmpty() ? null : levels.get(0);
+        BigDecimal scqfPoints = point == null ? null : point.fact().scqfPoints();
         if (point != null) {
             notes.add(point.fact().explanation());
             addRule(rules, point.rule());
+        }
+        EquivalenceMatch equivalence = null;
+        if (!equivalences.isEmpty()) {
+            Equivalence e = equivalences.get(0).fact();
+            equivalence = new EquivalenceMatch(e.module(), e.row(), Points.normal(e.scqfPoints()));
+            addRule(rules, equivalences.get(0).rule());
+            if (e.scqfPoints() != null) {
+                scqfPoints = e.scqfPoints();
+            }
+            notes.add("equivalence row '" + e.row() + "' gives specific credit for module " + e.module()
+                    + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
         }
         if (level != null) {
             notes.add(level.fact().explanation());
@@ -136,7 +157,7 @@ public final class Evaluator {
             excluded.add(e.fact().reason());
             addRule(rules, e.rule());
         }
-        if (point == null && excluded.isEmpty()) {
+        if (scqfPoints == null && excluded.isEmpty()) {
             excluded.add("no framework rule gives it SCQF credit points");
         }
         TreeSet<String> classifications = new TreeSet<>();
@@ -150,10 +171,11 @@ public final class Evaluator {
             addRule(rules, u.rule());
         }
         return new CredentialResult(id, c.title(),
-                point == null ? null : Points.normal(point.fact().scqfPoints()),
+                Points.normal(scqfPoints),
                 level == null ? null : level.fact().scqf(),
                 level == null || level.fact().eqf() == 0 ? null : level.fact().eqf(),
-                point != null && excluded.isEmpty(),
+                scqfPoints != null && excluded.isEmpty(),
+                equivalence,
                 List.copyOf(excluded),
                 List.copyOf(classifications),
                 unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))

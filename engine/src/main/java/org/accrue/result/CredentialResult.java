@@ -10,6 +10,7 @@ import java.util.List;
  * @param scqfLevel       SCQF level, or null where no level could be referenced
  * @param eqfLevel        EQF level, or null where there is none
  * @param creditBearing   true when it carries credit that awards may count
+ * @param equivalence     the equivalence-table row it matched (specific credit), or null
  * @param excluded        why it carries no credit (empty when credit-bearing)
  * @param classifications the classifications it meets, sorted
  * @param unmet           for each classification it misses, the criteria it misses
@@ -23,6 +24,7 @@ public record CredentialResult(
         Integer scqfLevel,
         Integer eqfLevel,
         boolean creditBearing,
+        EquivalenceMatch equivalence,
         List<String> excluded,
         List<String> classifications,
         List<UnmetClassification> unmet,

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param source      the learner file, or null when the record was not read from a file
  * @param ruleset     the content hash of the rule set that produced the result ({@code sha256:...})
- * @param awards      the awards evaluated, in the rule set's order
+ * @param awards      the awards evaluated, by SCQF level and then id
  * @param credentials the learner's credentials, in the order of the learner record
  */
 public record EvaluationResult(

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 public final class RuleSources {
     /** Where the build packages the shipped {@code frameworks/} and {@code rules/} folders. */
     static final String PACKAGED = "/accrue/ruleset";
-    private static final List<String> EXTENSIONS = List.of(".drl");
+    /** Rule files, DSL vocabularies, sentences in a vocabulary, and decision tables. */
+    static final List<String> EXTENSIONS = List.of(".drl", ".dsl", ".dslr", ".drl.csv", ".drl.xls", ".drl.xlsx");
 
     private RuleSources() {
     }

@@ -14,8 +14,14 @@ import java.util.List;
  * @param points    SCQF credit points
  * @param scqfLevel SCQF level, or 0 where the credential states no level that could be referenced
  * @param eqfLevel  EQF level, or 0 where there is none
+ * @param modules   the internal modules an equivalence table maps it to (specific credit); empty for general
+ *                  credit only
  */
-public record Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel) {
+public record Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel, List<String> modules) {
+
+    public Credit {
+        modules = List.copyOf(modules);
+    }
 
     public String id() {
         return credential.id();
@@ -39,6 +45,11 @@ public record Credit(Credential credential, BigDecimal points, int scqfLevel, in
 
     public LocalDate issued() {
         return credential.issued();
+    }
+
+    /** True when the credit came by the named route ({@code "transfer"}, {@code "rpl"}, {@code "taught"}). */
+    public boolean routeIs(String route) {
+        return credential.route() != null && credential.route().name().equalsIgnoreCase(route);
     }
 
     /** True when the credential is tagged with any of the given subjects. */

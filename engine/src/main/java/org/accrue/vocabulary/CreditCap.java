@@ -21,6 +21,20 @@ public record CreditCap(String award, BigDecimal maxPoints, Set<Route> routes) {
         this(award, BigDecimal.valueOf(maxPoints), routes.length == 0 ? Set.of() : EnumSet.of(routes[0], routes));
     }
 
+    /** A cap over routes named in words: {@code "transfer or rpl"}, {@code "rpl"}, {@code "transfer, rpl"}. */
+    public static CreditCap byRoutes(String award, BigDecimal maxPoints, String routes) {
+        Set<Route> set = EnumSet.noneOf(Route.class);
+        for (String word : routes.trim().split("\\s*(,|\\bor\\b|\\band\\b)\\s*")) {
+            if (!word.isBlank()) {
+                set.add(Route.valueOf(word.trim().toUpperCase(Locale.ROOT)));
+            }
+        }
+        if (set.isEmpty()) {
+            throw new IllegalArgumentException("no route named in '" + routes + "'");
+        }
+        return new CreditCap(award, maxPoints, set);
+    }
+
     public boolean applies(Credit c) {
         return c.route() != null && routes.contains(c.route());
     }

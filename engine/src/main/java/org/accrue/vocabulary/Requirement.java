@@ -4,11 +4,28 @@ import java.math.BigDecimal;
 
 /**
  * A named requirement of an award that credit is counted toward, such as {@code core}: at least
- * {@code minPoints} SCQF points from credentials that {@link MayCount} toward it. A credential counts toward
- * one requirement of an award at most.
+ * {@code minPoints} SCQF points, and at least {@code minCredentials} credentials, from credentials that
+ * {@link MayCount} toward it. A credential counts toward one requirement of an award at most.
  */
-public record Requirement(String award, String id, BigDecimal minPoints, String description) {
+public record Requirement(String award, String id, BigDecimal minPoints, int minCredentials, String description) {
+
+    public Requirement {
+        if (minPoints.signum() > 0 && minCredentials > 0) {
+            throw new IllegalArgumentException("requirement '" + id + "' of award '" + award
+                    + "' needs either points or a number of credentials, not both");
+        }
+    }
+
+    public Requirement(String award, String id, BigDecimal minPoints, String description) {
+        this(award, id, minPoints, 0, description);
+    }
+
     public Requirement(String award, String id, int minPoints, String description) {
-        this(award, id, BigDecimal.valueOf(minPoints), description);
+        this(award, id, BigDecimal.valueOf(minPoints), 0, description);
+    }
+
+    /** A requirement met by a number of credentials, whatever their points: a required module, say. */
+    public static Requirement credentials(String award, String id, int minCredentials, String description) {
+        return new Requirement(award, id, BigDecimal.ZERO, minCredentials, description);
     }
 }

@@ -38,7 +38,7 @@ class AllocatorTest {
     @Test
     void greedyTrap() {
         // pools: 0 = core (30), 1 = methods (15); A fits both, B and C only core
-        Problem p = new Problem(List.of(d(30), d(15)), d(45), List.of(), List.of(), List.of(
+        Problem p = new Problem(List.of(d(30), d(15)), List.of(0, 0), d(45), List.of(), List.of(), List.of(
                 c("A", 15, 11, List.of(0, 1), List.of()),
                 c("B", 15, 11, List.of(0), List.of()),
                 c("C", 15, 11, List.of(0), List.of())));
@@ -50,7 +50,7 @@ class AllocatorTest {
     @Test
     void aCapLeavesOutTheCreditThatMattersLeast() {
         // cap 0: at most 20 points; X (capped) is the only one for pool 0, Y (capped) is general
-        Problem p = new Problem(List.of(d(20)), d(40), List.of(), List.of(d(20)), List.of(
+        Problem p = new Problem(List.of(d(20)), List.of(0), d(40), List.of(), List.of(d(20)), List.of(
                 c("X", 20, 9, List.of(0, G), List.of(0)),
                 c("Y", 20, 9, List.of(G), List.of(0)),
                 c("Z", 20, 9, List.of(G), List.of())));
@@ -61,7 +61,7 @@ class AllocatorTest {
 
     @Test
     void shortfallIsTheSumOfWhatEachMinimumLacks() {
-        Problem p = new Problem(List.of(d(30)), d(60), List.of(new LevelNeed(11, d(40))), List.of(), List.of(
+        Problem p = new Problem(List.of(d(30)), List.of(0), d(60), List.of(new LevelNeed(11, d(40))), List.of(), List.of(
                 c("A", 15, 11, List.of(0, G), List.of())));
         Allocation a = Allocator.solve(p);
         assertFalse(a.meetsAll());
@@ -69,8 +69,22 @@ class AllocatorTest {
     }
 
     @Test
+    void aRequirementCanNeedANumberOfCredentials() {
+        // pool 0 needs one credential whatever its points; only B may fill it
+        Problem p = new Problem(List.of(d(0)), List.of(1), d(20), List.of(), List.of(), List.of(
+                c("A", 20, 9, List.of(G), List.of()),
+                c("B", 5, 9, List.of(0, G), List.of())));
+        Allocation a = Allocator.solve(p);
+        assertTrue(a.meetsAll());
+        assertEquals(0, a.assignment().get("B"));
+        Problem none = new Problem(List.of(d(0)), List.of(1), d(20), List.of(), List.of(), List.of(
+                c("A", 20, 9, List.of(G), List.of())));
+        assertEquals(0, Allocator.solve(none).shortfall().compareTo(BigDecimal.ONE));
+    }
+
+    @Test
     void decimalPointsAreExact() {
-        Problem p = new Problem(List.of(), new BigDecimal("10"), List.of(), List.of(), List.of(
+        Problem p = new Problem(List.of(), List.of(), new BigDecimal("10"), List.of(), List.of(), List.of(
                 new Candidate("A", new BigDecimal("4.5"), 9, List.of(G), List.of()),
                 new Candidate("B", new BigDecimal("5.25"), 9, List.of(G), List.of())));
         assertEquals(0, Allocator.solve(p).shortfall().compareTo(new BigDecimal("0.25")));
@@ -99,7 +113,7 @@ class AllocatorTest {
         Problem p = generate(random);
         List<Candidate> shuffled = new ArrayList<>(p.candidates());
         Collections.shuffle(shuffled, random);
-        Problem q = new Problem(p.poolNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), shuffled);
+        Problem q = new Problem(p.poolNeeds(), p.poolCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), shuffled);
         assertEquals(Allocator.solve(p).shortfall(), Allocator.solve(q).shortfall());
     }
 
@@ -111,7 +125,7 @@ class AllocatorTest {
         Problem p = generate(random);
         List<Candidate> more = new ArrayList<>(p.candidates());
         more.add(candidate(random, "extra", p.poolNeeds().size(), p.capMaxima().size()));
-        Problem q = new Problem(p.poolNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), more);
+        Problem q = new Problem(p.poolNeeds(), p.poolCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), more);
         assertTrue(Allocator.solve(q).shortfall().compareTo(Allocator.solve(p).shortfall()) <= 0);
     }
 
@@ -119,8 +133,11 @@ class AllocatorTest {
         int pools = r.nextInt(4);
         int caps = r.nextInt(3);
         List<BigDecimal> poolNeeds = new ArrayList<>();
+        List<Integer> countNeeds = new ArrayList<>();
         for (int i = 0; i < pools; i++) {
-            poolNeeds.add(d(5 * r.nextInt(8)));
+            boolean byCount = r.nextInt(4) == 0;
+            poolNeeds.add(byCount ? d(0) : d(5 * r.nextInt(8)));
+            countNeeds.add(byCount ? 1 + r.nextInt(2) : 0);
         }
         List<LevelNeed> levels = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
@@ -136,7 +153,7 @@ class AllocatorTest {
             candidates.add(candidate(r, "C" + i, pools, caps));
         }
         BigDecimal total = r.nextBoolean() ? null : d(5 * r.nextInt(16));
-        return new Problem(poolNeeds, total, levels, capMax, candidates);
+        return new Problem(poolNeeds, countNeeds, total, levels, capMax, candidates);
     }
 
     static Candidate candidate(Random r, String id, int pools, int caps) {
@@ -196,6 +213,7 @@ class AllocatorTest {
         long shortfall = 0;
         long total = 0;
         long[] pool = new long[p.poolNeeds().size()];
+        long[] count = new long[p.poolNeeds().size()];
         long[] level = new long[p.levelNeeds().size()];
         for (Candidate c : p.candidates()) {
             Integer o = chosen.get(c.id());
@@ -207,6 +225,7 @@ class AllocatorTest {
             total += pts;
             if (o >= 0) {
                 pool[o] += pts;
+                count[o]++;
             }
             for (int l = 0; l < level.length; l++) {
                 if (c.scqfLevel() > 0 && c.scqfLevel() >= p.levelNeeds().get(l).scqfLevel()) {
@@ -217,6 +236,7 @@ class AllocatorTest {
         assertTrue(capsHold(p, chosen), "an assignment respects every cap");
         for (int i = 0; i < pool.length; i++) {
             shortfall += Math.max(0, p.poolNeeds().get(i).longValueExact() - pool[i]);
+            shortfall += Math.max(0, p.poolCountNeeds().get(i) - count[i]); // a missing credential weighs a point
         }
         if (p.totalNeed() != null) {
             shortfall += Math.max(0, p.totalNeed().longValueExact() - total);

@@ -1,0 +1,23 @@
+#/ Accrue's rule vocabulary: the sentences programme designers write award rules in (.dslr files).
+#/ Every sentence and what it means is listed in docs/authoring.md. A line starting "#" is a comment.
+#/ Sentences in a "when" part describe a credential; those starting "-" add to the sentence above.
+#/ Drools tries sentences in this order and takes the first that matches: a sentence must come before any
+#/ shorter sentence that starts the same way.
+[condition][]a credential=$c : Credit()
+[condition][]- is tagged "{subject}" or "{other}"=(subjects contains "{subject}" || subjects contains "{other}")
+[condition][]- is tagged "{subject}"=subjects contains "{subject}"
+[condition][]- is at SCQF level {level} or above=atLevel({level})
+[condition][]- is worth at least {points} SCQF points=points >= {points}
+[condition][]- comes by route {route}=routeIs("{route}")
+[condition][]- has course code "{code}"=code == "{code}"
+[condition][]- was awarded by "{body}"=awardingBody == "{body}"
+[condition][]- is equivalent to module "{module}"=modules contains "{module}"
+[consequence][]it may count toward requirement "{requirement}" of award "{award}"=insert(new MayCount("{award}", "{requirement}", $c));
+[consequence][]it may count as general credit toward award "{award}"=insert(new MayCount("{award}", $c));
+[consequence][]award "{award}" is the "{title}" at SCQF level {level}=insert(new Award("{award}", "{title}", {level}));
+[consequence][]award "{award}" needs at least {points} SCQF points in all=insert(new TotalCredit("{award}", new java.math.BigDecimal("{points}")));
+[consequence][]award "{award}" needs at least {points} SCQF points at SCQF level {level} or above=insert(new CreditAtLevel("{award}", new java.math.BigDecimal("{points}"), {level}));
+[consequence][]award "{award}" has requirement "{requirement}": at least {points} SCQF points of {description}=insert(new Requirement("{award}", "{requirement}", new java.math.BigDecimal("{points}"), "{description}"));
+[consequence][]award "{award}" has requirement "{requirement}": at least {count} credentials, {description}=insert(Requirement.credentials("{award}", "{requirement}", {count}, "{description}"));
+[consequence][]award "{award}" counts at most {points} SCQF points by route {routes}=insert(CreditCap.byRoutes("{award}", new java.math.BigDecimal("{points}"), "{routes}"));
+[consequence][]award "{award}" counts only credit issued in the last {years} years=insert(new Recency("{award}", {years}));
