@@ -34,6 +34,7 @@ public final class Learners {
     public static final class C {
         String id;
         String title;
+        String code;
         String awardingBody = "Test University";
         String country = "GB-SCT";
         LocalDate issued = LocalDate.of(2025, 6, 30);
@@ -133,13 +134,18 @@ public final class Learners {
             return this;
         }
 
+        public C code(String c) {
+            code = c;
+            return this;
+        }
+
         public C country(String c) {
             country = c;
             return this;
         }
 
         public Credential build() {
-            return new Credential(id, null, title, awardingBody, country, issued, credit, level, hours, assessment,
+            return new Credential(id, code, title, awardingBody, country, issued, credit, level, hours, assessment,
                     participation, qa, identityVerified, subjects, outcomes, null, route);
         }
     }

@@ -135,6 +135,12 @@ public final class Evaluator {
             notes.add(point.fact().explanation());
             addRule(rules, point.rule());
         }
+        if (level != null) {
+            notes.add(level.fact().explanation());
+            addRule(rules, level.rule());
+        } else {
+            notes.add(c.level() == null ? "states no level" : "no rule refers its level to SCQF");
+        }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {
             Equivalence e = equivalences.get(0).fact();
@@ -145,12 +151,6 @@ public final class Evaluator {
             }
             notes.add("equivalence row '" + e.row() + "' gives specific credit for module " + e.module()
                     + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
-        }
-        if (level != null) {
-            notes.add(level.fact().explanation());
-            addRule(rules, level.rule());
-        } else {
-            notes.add(c.level() == null ? "states no level" : "no rule refers its level to SCQF");
         }
         TreeSet<String> excluded = new TreeSet<>();
         for (var e : log.of(Exclusion.class, e -> e.credential().equals(id))) {
