@@ -4,10 +4,13 @@ import org.accrue.evaluation.AwardDefinition;
 import org.accrue.evaluation.EvaluationException;
 import org.accrue.evaluation.Evaluator;
 import org.accrue.learner.LearnerRecord;
+import org.accrue.learner.StaffException;
 import org.accrue.result.EvaluationResult;
 import org.accrue.ruleset.RuleCompiler;
 import org.accrue.ruleset.RuleFile;
+import org.accrue.ruleset.RuleLint;
 import org.accrue.ruleset.RuleSources;
+import org.accrue.ruleset.Translation;
 import org.accrue.vocabulary.Award;
 
 import java.nio.file.Path;
@@ -24,16 +27,29 @@ import java.util.stream.Collectors;
 public final class RuleSet {
     private final String id;
     private final List<Award> awards;
+    private final List<AwardDefinition> definitions;
     private final Evaluator evaluator;
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
         this.id = RuleSources.hash(files);
+        // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
+        Translation translation = Translation.of(files);
+        if (!translation.problems().isEmpty()) {
+            throw new RuleSetException(translation.problems());
+        }
         this.evaluator = new Evaluator(RuleCompiler.compile(files), id);
+        AwardDefinition.Gathered definitions;
         try {
-            this.awards = evaluator.definitions().stream().map(AwardDefinition::award).toList();
+            definitions = evaluator.definitions();
         } catch (EvaluationException e) {
             throw new RuleSetException(e.getMessage());
         }
+        List<RuleProblem> lint = RuleLint.check(definitions, translation.drls());
+        if (!lint.isEmpty()) {
+            throw new RuleSetException(lint);
+        }
+        this.definitions = definitions.awards();
+        this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
     }
 
     /** The rule set shipped with Accrue (the repository's {@code frameworks/} and {@code rules/}). */
@@ -46,6 +62,24 @@ public final class RuleSet {
         return new RuleSet(RuleSources.fromFolders(folders));
     }
 
+    /**
+     * Every problem with the rule files below the folders (the packaged rule set when none are given), without
+     * stopping at the first: the safe rule policy, sentences, compile errors, and award definitions. Empty
+     * when the rule set loads.
+     */
+    public static List<RuleProblem> check(List<Path> folders) {
+        try {
+            if (folders.isEmpty()) {
+                loadDefault();
+            } else {
+                load(folders);
+            }
+            return List.of();
+        } catch (RuleSetException e) {
+            return e.problems();
+        }
+    }
+
     /** The content hash of the rule files, {@code sha256:<hex>}: changes whenever any rule file changes. */
     public String id() {
         return id;
@@ -56,6 +90,40 @@ public final class RuleSet {
         return awards;
     }
 
+    /**
+     * What in a learner record does not fit this rule set: staff exceptions for awards or requirements it does
+     * not define. Each is {@code field path: problem}; empty when the record can be evaluated.
+     */
+    public List<String> problems(LearnerRecord learner) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < learner.exceptions().size(); i++) {
+            StaffException e = learner.exceptions().get(i);
+            String at = "exceptions[" + i + "]";
+            AwardDefinition d = definitions.stream().filter(x -> x.award().id().equals(e.award())).findFirst()
+                    .orElse(null);
+            if (d == null) {
+                problems.add(at + ".award: unknown award '" + e.award() + "'");
+                continue;
+            }
+            if (e.requirement() == null) {
+                continue;
+            }
+            List<String> ids = new java.util.ArrayList<>(d.requirements().stream().map(r -> r.id()).toList());
+            if (e.type() == StaffException.Type.WAIVE) {
+                if (d.total() != null) {
+                    ids.add("total");
+                }
+                d.levels().forEach(l -> ids.add(l.id()));
+            }
+            if (!ids.contains(e.requirement())) {
+                problems.add(at + ".requirement: award '" + e.award() + "' has no requirement '" + e.requirement()
+                        + "' to " + e.type().name().toLowerCase(java.util.Locale.ROOT) + (ids.isEmpty() ? ""
+                        : "; it has " + String.join(", ", ids)));
+            }
+        }
+        return problems;
+    }
+
     /** Evaluates every award for one learner as of a date. */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf) {
         return evaluate(learner, asOf, Set.of());
@@ -64,7 +132,8 @@ public final class RuleSet {
     /**
      * Evaluates the named awards (all when empty) for one learner as of a date.
      *
-     * @throws IllegalArgumentException naming an award the rule set does not define
+     * @throws IllegalArgumentException naming an award the rule set does not define, or the first of
+     *                                  {@link #problems(LearnerRecord)}
      * @throws EvaluationException      when the rule set misbehaves for this learner
      */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf, Collection<String> awardIds) {
@@ -73,6 +142,11 @@ public final class RuleSet {
             throw new IllegalArgumentException("unknown award " + unknown.stream().map(u -> "'" + u + "'")
                     .collect(Collectors.joining(", ")) + "; the rule set defines "
                     + awards.stream().map(Award::id).collect(Collectors.joining(", ")));
+        }
+        List<String> problems = problems(learner);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
+                    + problems.get(0));
         }
         return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds));
     }

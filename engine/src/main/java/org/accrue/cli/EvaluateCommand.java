@@ -101,6 +101,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 status = Math.max(status, ExitStatus.BAD_INPUT);
                 continue;
             }
+            List<String> problems = ruleSet.problems(record);
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> err.println(file + ": " + p));
+                err.flush();
+                status = Math.max(status, ExitStatus.BAD_INPUT);
+                continue;
+            }
             EvaluationResult result;
             try {
                 result = ruleSet.evaluate(record, date, awards);

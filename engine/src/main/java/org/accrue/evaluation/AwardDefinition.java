@@ -23,63 +23,107 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
                               List<String> rules) {
 
+    /** A problem with the definitions, and the rule that caused it (null for the engine). */
+    public record Problem(String rule, String message) {
+    }
+
+    /** The definitions of a session and every problem with them. */
+    public record Gathered(List<AwardDefinition> awards, List<Problem> problems) {
+        /** The definitions, or an exception naming the first problem. */
+        public List<AwardDefinition> orThrow() {
+            if (!problems.isEmpty()) {
+                throw new EvaluationException(problems.get(0).message());
+            }
+            return awards;
+        }
+    }
+
     /**
-     * Gathers the award definitions of a session, by SCQF level and then id, checking that every constraint names a defined award and
-     * nothing is defined twice.
+     * Gathers the award definitions of a session, by SCQF level and then id, with every problem: an award
+     * defined twice, a constraint for an award no rule defines, a requirement or total or recency limit set
+     * twice, a requirement with the reserved id, a level outside SCQF 1-12, a negative number.
      */
-    static List<AwardDefinition> gather(FactLog log) {
+    static Gathered gather(FactLog log) {
         Map<String, Builder> byId = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
         for (var a : log.of(Award.class)) {
             Builder previous = byId.putIfAbsent(a.fact().id(), new Builder(a.fact(), a.rule()));
             if (previous != null) {
-                throw new EvaluationException(a.by() + " defines award '" + a.fact().id()
-                        + "', which rule '" + previous.rules.get(0) + "' already defines");
+                problems.add(new Problem(a.rule(), a.by() + " defines award '" + a.fact().id()
+                        + "', which rule '" + previous.rules.get(0) + "' already defines"));
             }
         }
         for (var r : log.of(Requirement.class)) {
-            Builder b = award(byId, r.fact().award(), r, "requirement '" + r.fact().id() + "'");
+            Builder b = award(byId, r.fact().award(), r, "requirement '" + r.fact().id() + "'", problems);
             if (r.fact().id() == null || r.fact().id().equals(org.accrue.result.Counted.GENERAL)) {
-                throw new EvaluationException(r.by() + " defines a requirement of award '" + r.fact().award()
-                        + "' with id '" + r.fact().id() + "'; that id is reserved for general credit");
+                problems.add(new Problem(r.rule(), r.by() + " defines a requirement of award '" + r.fact().award()
+                        + "' with id '" + r.fact().id() + "'; that id is reserved for general credit"));
+            } else if (b != null && b.requirements.stream().anyMatch(x -> x.id().equals(r.fact().id()))) {
+                problems.add(new Problem(r.rule(), r.by() + " defines requirement '" + r.fact().id()
+                        + "' of award '" + r.fact().award() + "' a second time"));
+            } else if (b != null) {
+                b.requirements.add(r.fact());
             }
-            if (b.requirements.stream().anyMatch(x -> x.id().equals(r.fact().id()))) {
-                throw new EvaluationException(r.by() + " defines requirement '" + r.fact().id() + "' of award '"
-                        + r.fact().award() + "' a second time");
-            }
-            b.requirements.add(r.fact());
+            negative(r, r.fact().minPoints(), "requirement '" + r.fact().id() + "'", problems);
         }
         for (var t : log.of(TotalCredit.class)) {
-            Builder b = award(byId, t.fact().award(), t, "a total");
-            if (b.total != null) {
-                throw new EvaluationException(t.by() + " sets a second total for award '" + t.fact().award() + "'");
+            Builder b = award(byId, t.fact().award(), t, "a total", problems);
+            if (b != null && b.total != null) {
+                problems.add(new Problem(t.rule(), t.by() + " sets a second total for award '" + t.fact().award() + "'"));
+            } else if (b != null) {
+                b.total = t.fact();
             }
-            b.total = t.fact();
+            negative(t, t.fact().minPoints(), "a total", problems);
         }
         for (var l : log.of(CreditAtLevel.class)) {
-            award(byId, l.fact().award(), l, "credit at level " + l.fact().scqfLevel()).levels.add(l.fact());
+            Builder b = award(byId, l.fact().award(), l, "credit at level " + l.fact().scqfLevel(), problems);
+            if (l.fact().scqfLevel() < 1 || l.fact().scqfLevel() > 12) {
+                problems.add(new Problem(l.rule(), l.by() + " asks for credit at SCQF level " + l.fact().scqfLevel()
+                        + ", outside SCQF levels 1-12: no credential could ever meet it"));
+            } else if (b != null) {
+                b.levels.add(l.fact());
+            }
+            negative(l, l.fact().minPoints(), "credit at level " + l.fact().scqfLevel(), problems);
         }
         for (var c : log.of(CreditCap.class)) {
-            award(byId, c.fact().award(), c, "a cap").caps.add(c.fact());
+            Builder b = award(byId, c.fact().award(), c, "a cap", problems);
+            if (b != null) {
+                b.caps.add(c.fact());
+            }
+            negative(c, c.fact().maxPoints(), "a cap", problems);
         }
         for (var r : log.of(Recency.class)) {
-            Builder b = award(byId, r.fact().award(), r, "a recency limit");
-            if (b.recency != null) {
-                throw new EvaluationException(r.by() + " sets a second recency limit for award '"
-                        + r.fact().award() + "'");
+            Builder b = award(byId, r.fact().award(), r, "a recency limit", problems);
+            if (b != null && b.recency != null) {
+                problems.add(new Problem(r.rule(), r.by() + " sets a second recency limit for award '"
+                        + r.fact().award() + "'"));
+            } else if (b != null) {
+                b.recency = r.fact();
             }
-            b.recency = r.fact();
+            if (r.fact().years() < 0) {
+                problems.add(new Problem(r.rule(), r.by() + " sets a negative recency limit"));
+            }
         }
-        return byId.values().stream().map(Builder::build)
+        List<AwardDefinition> awards = byId.values().stream().map(Builder::build)
                 .sorted(java.util.Comparator.comparingInt((AwardDefinition d) -> d.award().scqfLevel())
                         .thenComparing(d -> d.award().id()))
                 .toList();
+        return new Gathered(awards, problems);
     }
 
-    private static Builder award(Map<String, Builder> byId, String id, FactLog.Inserted<?> fact, String what) {
+    private static void negative(FactLog.Inserted<?> fact, java.math.BigDecimal v, String what, List<Problem> problems) {
+        if (v != null && v.signum() < 0) {
+            problems.add(new Problem(fact.rule(), fact.by() + " sets " + what + " to a negative number of points"));
+        }
+    }
+
+    private static Builder award(Map<String, Builder> byId, String id, FactLog.Inserted<?> fact, String what,
+                                 List<Problem> problems) {
         Builder b = byId.get(id);
         if (b == null) {
-            throw new EvaluationException(fact.by() + " sets " + what + " for award '" + id
-                    + "', which no rule defines");
+            problems.add(new Problem(fact.rule(), fact.by() + " sets " + what + " for award '" + id
+                    + "', which no rule defines"));
+            return null;
         }
         if (fact.rule() != null && !b.rules.contains(fact.rule())) {
             b.rules.add(fact.rule());

@@ -1,6 +1,8 @@
 package org.accrue.evaluation;
 
 import org.accrue.allocation.Allocator;
+import org.accrue.learner.StaffException;
+import org.accrue.result.AppliedException;
 import org.accrue.result.AwardResult;
 import org.accrue.result.Counted;
 import org.accrue.result.CredentialResult;
@@ -15,16 +17,20 @@ import org.accrue.vocabulary.Requirement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * One award for one learner: which credit may count, the allocation search, and the result with its
- * explanation, all from the same data.
+ * One award for one learner: which credit may count, the staff exceptions, the allocation search, and the
+ * result with its explanation, all from the same data.
  */
 final class AwardEvaluation {
     private final AwardDefinition definition;
@@ -32,19 +38,24 @@ final class AwardEvaluation {
     private final List<Credit> credits;
     private final Map<String, CredentialResult> credentials;
     private final List<FactLog.Inserted<MayCount>> mayCount;
+    private final List<StaffException> exceptions;
 
     AwardEvaluation(AwardDefinition definition, LocalDate asOf, List<Credit> credits,
-                    Map<String, CredentialResult> credentials, List<FactLog.Inserted<MayCount>> mayCount) {
+                    Map<String, CredentialResult> credentials, List<FactLog.Inserted<MayCount>> mayCount,
+                    List<StaffException> exceptions) {
         this.definition = definition;
         this.asOf = asOf;
         this.credits = credits;
         this.credentials = credentials;
-        this.mayCount = mayCount.stream().filter(m -> m.fact().award().equals(definition.award().id())).toList();
+        String award = definition.award().id();
+        this.mayCount = mayCount.stream().filter(m -> m.fact().award().equals(award)).toList();
+        this.exceptions = exceptions.stream().filter(e -> e.award().equals(award)).toList();
     }
 
     AwardResult result() {
-        String award = definition.award().id();
         List<Requirement> pools = definition.requirements();
+        Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
+        Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
         List<NotCounted> notCounted = new ArrayList<>();
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
@@ -52,18 +63,26 @@ final class AwardEvaluation {
             }
         }
 
+        // Which credit may count, and toward what
         List<Allocator.Candidate> candidates = new ArrayList<>();
-        List<Credit> candidateCredits = new ArrayList<>();
+        Map<String, Credit> byId = new HashMap<>();
+        Map<String, List<Integer>> ruleOptions = new HashMap<>();
+        Set<String> tooOld = new LinkedHashSet<>();
         LocalDate earliest = definition.recency() == null ? null : definition.recency().earliest(asOf);
         for (Credit credit : credits) { // already in id order
+            byId.put(credit.id(), credit);
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
-                notCounted.add(new NotCounted(credit.id(), credit.issued() == null
-                        ? "states no issue date; credit must be issued on or after " + earliest
-                        : "issued " + credit.issued() + ", before " + earliest + " (credit must be no more than "
-                          + definition.recency().years() + " years old)"));
-                continue;
+                tooOld.add(credit.id());
+                if (!allowed.contains(credit.id())) {
+                    notCounted.add(new NotCounted(credit.id(), credit.issued() == null
+                            ? "states no issue date; credit must be issued on or after " + earliest
+                            : "issued " + credit.issued() + ", before " + earliest + " (credit must be no more than "
+                              + definition.recency().years() + " years old)"));
+                    continue;
+                }
             }
             List<Integer> options = options(credit.id(), pools);
+            ruleOptions.put(credit.id(), options);
             if (options.isEmpty()) {
                 notCounted.add(new NotCounted(credit.id(), "no rule of this award lets it count ("
                         + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown") + ")"));
@@ -71,33 +90,30 @@ final class AwardEvaluation {
             }
             List<Integer> caps = new ArrayList<>();
             for (int i = 0; i < definition.caps().size(); i++) {
-                if (definition.caps().get(i).applies(credit)) {
+                if (!allowed.contains(credit.id()) && definition.caps().get(i).applies(credit)) {
                     caps.add(i);
                 }
             }
             candidates.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
-            candidateCredits.add(credit);
         }
 
         Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(
-                pools.stream().map(Requirement::minPoints).toList(),
-                pools.stream().map(Requirement::minCredentials).toList(),
-                definition.total() == null ? null : definition.total().minPoints(),
-                definition.levels().stream().map(l -> new Allocator.LevelNeed(l.scqfLevel(), l.minPoints())).toList(),
+                pools.stream().map(r -> waived.contains(r.id()) ? BigDecimal.ZERO : r.minPoints()).toList(),
+                pools.stream().map(r -> waived.contains(r.id()) ? 0 : r.minCredentials()).toList(),
+                definition.total() == null || waived.contains("total") ? null : definition.total().minPoints(),
+                definition.levels().stream().map(l -> new Allocator.LevelNeed(l.scqfLevel(),
+                        waived.contains(l.id()) ? BigDecimal.ZERO : l.minPoints())).toList(),
                 definition.caps().stream().map(CreditCap::maxPoints).toList(),
                 candidates));
 
+        // What was counted
         List<Counted> counted = new ArrayList<>();
-        BigDecimal[] poolHave = new BigDecimal[pools.size()];
+        BigDecimal[] poolHave = zeros(pools.size());
         int[] poolCount = new int[pools.size()];
-        java.util.Arrays.fill(poolHave, BigDecimal.ZERO);
         BigDecimal total = BigDecimal.ZERO;
-        BigDecimal[] levelHave = new BigDecimal[definition.levels().size()];
-        java.util.Arrays.fill(levelHave, BigDecimal.ZERO);
-        BigDecimal[] capHave = new BigDecimal[definition.caps().size()];
-        java.util.Arrays.fill(capHave, BigDecimal.ZERO);
-        for (int i = 0; i < candidates.size(); i++) {
-            Allocator.Candidate c = candidates.get(i);
+        BigDecimal[] levelHave = zeros(definition.levels().size());
+        BigDecimal[] capHave = zeros(definition.caps().size());
+        for (Allocator.Candidate c : candidates) {
             Integer pool = allocation.assignment().get(c.id());
             if (pool == null) {
                 notCounted.add(new NotCounted(c.id(), "the cap is reached: " + c.caps().stream()
@@ -112,7 +128,7 @@ final class AwardEvaluation {
                 poolCount[pool]++;
             }
             for (int l = 0; l < levelHave.length; l++) {
-                if (candidateCredits.get(i).atLevel(definition.levels().get(l).scqfLevel())) {
+                if (byId.get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
                     levelHave[l] = levelHave[l].add(c.points());
                 }
             }
@@ -121,50 +137,97 @@ final class AwardEvaluation {
             }
         }
 
+        // Each requirement: have, need, and in words what is missing
         List<RequirementResult> requirements = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
             Requirement r = pools.get(i);
             String of = r.description() == null ? "credit toward " + r.id() : r.description();
+            boolean w = waived.contains(r.id());
             if (r.minCredentials() > 0) {
-                BigDecimal need = BigDecimal.valueOf(r.minCredentials());
                 requirements.add(minimum(r.id(), "credentials", "at least " + r.minCredentials() + " credential"
                                 + (r.minCredentials() == 1 ? "" : "s") + ": " + of, BigDecimal.valueOf(poolCount[i]),
-                        need, missing, more -> r.id() + ": " + more + " more credential"
-                                + ("1".equals(more) ? "" : "s") + ": " + of));
+                        BigDecimal.valueOf(r.minCredentials()), w, missing,
+                        more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of));
             } else {
                 requirements.add(minimum(r.id(), "requirement", "at least " + Points.text(r.minPoints())
-                                + " SCQF points of " + of, poolHave[i], r.minPoints(), missing,
+                                + " SCQF points of " + of, poolHave[i], r.minPoints(), w, missing,
                         more -> r.id() + ": " + more + " more SCQF points of " + of));
             }
         }
         if (definition.total() != null) {
             BigDecimal need = definition.total().minPoints();
             requirements.add(minimum("total", "total", "at least " + Points.text(need) + " SCQF points in all",
-                    total, need, missing, more -> more + " more SCQF points in all"));
+                    total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
         }
         for (int l = 0; l < levelHave.length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = "at SCQF level " + c.scqfLevel() + " or above";
             requirements.add(minimum(c.id(), "level", "at least " + Points.text(c.minPoints()) + " SCQF points " + at,
-                    levelHave[l], c.minPoints(), missing, more -> more + " more SCQF points " + at));
+                    levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
         }
         for (int k = 0; k < capHave.length; k++) {
             CreditCap cap = definition.caps().get(k);
             requirements.add(new RequirementResult(cap.id(), "cap", capDescription(cap),
                     capHave[k].compareTo(cap.maxPoints()) <= 0, Points.normal(capHave[k]), null,
-                    Points.normal(cap.maxPoints())));
+                    Points.normal(cap.maxPoints()), false));
         }
         boolean eligible = requirements.stream().allMatch(RequirementResult::met);
         if (eligible != allocation.meetsAll()) {
-            throw new IllegalStateException("allocation and requirement results disagree for " + award);
+            throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
+        }
+
+        List<AppliedException> applied = new ArrayList<>();
+        for (StaffException e : exceptions) {
+            applied.add(applied(e, requirements, counted, ruleOptions, tooOld, pools, byId));
         }
 
         Set<String> rules = new LinkedHashSet<>(definition.rules());
         mayCount.stream().map(FactLog.Inserted::rule).filter(r -> r != null).forEach(rules::add);
-        notCounted.sort(java.util.Comparator.comparing(NotCounted::credential));
-        return new AwardResult(award, definition.award().title(), definition.award().scqfLevel(), eligible,
-                Points.normal(total), requirements, counted, notCounted, missing, List.copyOf(rules));
+        notCounted.sort(Comparator.comparing(NotCounted::credential));
+        return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
+                eligible, Points.normal(total), requirements, counted, notCounted, missing, applied, List.copyOf(rules));
+    }
+
+    /** What an exception did, and whether the result depends on it. */
+    private AppliedException applied(StaffException e, List<RequirementResult> requirements, List<Counted> counted,
+                                     Map<String, List<Integer>> ruleOptions, Set<String> tooOld,
+                                     List<Requirement> pools, Map<String, Credit> byId) {
+        String type = e.type().name().toLowerCase(Locale.ROOT);
+        Counted c = e.credential() == null ? null
+                : counted.stream().filter(x -> x.credential().equals(e.credential())).findFirst().orElse(null);
+        boolean used;
+        String effect;
+        switch (e.type()) {
+            case WAIVE -> {
+                RequirementResult r = requirements.stream().filter(x -> x.id().equals(e.requirement())).findFirst()
+                        .orElseThrow();
+                used = r.have().compareTo(r.need()) < 0;
+                effect = "requirement '" + e.requirement() + "' waived" + (used ? " (it has " + r.have().toPlainString()
+                        + " of " + r.need().toPlainString() + ")" : "; it is met without the waiver");
+            }
+            case SUBSTITUTE -> {
+                int pool = poolIndex(pools, e.requirement());
+                boolean byRules = ruleOptions.getOrDefault(e.credential(), List.of()).contains(pool);
+                used = c != null && c.requirement().equals(e.requirement()) && !byRules;
+                effect = !byId.containsKey(e.credential()) ? e.credential() + " carries no credit, so it cannot substitute"
+                        : used ? e.credential() + " counted toward '" + e.requirement() + "' in place of a required credential"
+                        : e.credential() + " was not needed for '" + e.requirement() + "'";
+            }
+            default -> {
+                boolean capped = byId.containsKey(e.credential())
+                        && definition.caps().stream().anyMatch(k -> k.applies(byId.get(e.credential())));
+                boolean old = tooOld.contains(e.credential());
+                used = c != null && (old || capped);
+                effect = !byId.containsKey(e.credential()) ? e.credential() + " carries no credit, so it cannot be allowed"
+                        : !old && !capped ? e.credential() + " needed no allowance: no recency limit or cap applies to it"
+                        : e.credential() + (c == null ? " was allowed but not counted" : " counted")
+                          + (old ? " despite the recency limit" : "") + (old && capped ? " and" : "")
+                          + (capped ? " outside the cap" : "");
+            }
+        }
+        return new AppliedException(type, e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
+                used, effect);
     }
 
     /** The requirement options of one credit: named requirements in definition order, general credit last. */
@@ -180,6 +243,11 @@ final class AwardEvaluation {
                 }
             }
         }
+        for (StaffException e : exceptions) {
+            if (e.type() == StaffException.Type.SUBSTITUTE && e.credential().equals(credential)) {
+                named.add(e.requirement());
+            }
+        }
         List<Integer> options = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
             if (named.contains(pools.get(i).id())) {
@@ -192,15 +260,34 @@ final class AwardEvaluation {
         return options;
     }
 
+    private Set<String> ids(StaffException.Type type, java.util.function.Function<StaffException, String> id) {
+        return exceptions.stream().filter(e -> e.type() == type).map(id).collect(Collectors.toSet());
+    }
+
+    private static int poolIndex(List<Requirement> pools, String id) {
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static BigDecimal[] zeros(int n) {
+        BigDecimal[] a = new BigDecimal[n];
+        Arrays.fill(a, BigDecimal.ZERO);
+        return a;
+    }
+
     private static RequirementResult minimum(String id, String kind, String description, BigDecimal have,
-                                             BigDecimal need, List<String> missing,
-                                             java.util.function.UnaryOperator<String> shortfall) {
-        boolean met = have.compareTo(need) >= 0;
+                                             BigDecimal need, boolean waived, List<String> missing,
+                                             UnaryOperator<String> shortfall) {
+        boolean met = waived || have.compareTo(need) >= 0;
         if (!met) {
             missing.add(shortfall.apply(Points.text(need.subtract(have)))
                     + " (have " + Points.text(have) + ", need " + Points.text(need) + ")");
         }
-        return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null);
+        return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null, waived);
     }
 
     private static String capDescription(CreditCap cap) {

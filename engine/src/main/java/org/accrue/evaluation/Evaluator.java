@@ -46,8 +46,8 @@ public final class Evaluator {
         this.ruleset = ruleset;
     }
 
-    /** The awards the rule set defines, from a session with no learner in it. */
-    public List<AwardDefinition> definitions() {
+    /** The awards the rule set defines, and any problem with them, from a session with no learner in it. */
+    public AwardDefinition.Gathered definitions() {
         KieSession session = base.newKieSession();
         FactLog log = new FactLog();
         session.addEventListener(log);
@@ -92,13 +92,13 @@ public final class Evaluator {
             credits.forEach(session::insert);
             fire(session);
 
-            List<AwardDefinition> definitions = AwardDefinition.gather(log);
+            List<AwardDefinition> definitions = AwardDefinition.gather(log).orThrow();
             List<FactLog.Inserted<MayCount>> mayCount = log.of(MayCount.class);
             checkMayCount(mayCount, definitions);
             List<AwardResult> results = new ArrayList<>();
             for (AwardDefinition d : definitions) {
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
-                    results.add(new AwardEvaluation(d, asOf, credits, credentials, mayCount).result());
+                    results.add(new AwardEvaluation(d, asOf, credits, credentials, mayCount, record.exceptions()).result());
                 }
             }
             List<CredentialResult> inFileOrder = record.credentials().stream()

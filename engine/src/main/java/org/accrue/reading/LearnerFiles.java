@@ -59,6 +59,19 @@ public final class LearnerFiles {
     }
 
     /**
+     * Reads a learner record held inside a larger document, such as a rule-test scenario; errors name the
+     * record's fields below {@code path}.
+     */
+    public static LearnerRecord fromTree(JsonNode record, String source, String path) throws InvalidInputException {
+        return new LearnerRecordParser(source, path).parse(record);
+    }
+
+    /** The YAML reader learner files are read with, for documents that hold learner records. */
+    public static ObjectMapper yaml() {
+        return YAML.copy();
+    }
+
+    /**
      * Expands the arguments of a command into learner files: a file stands for itself, a directory for the
      * {@code .yaml}, {@code .yml} and {@code .json} files below it, in name order.
      */

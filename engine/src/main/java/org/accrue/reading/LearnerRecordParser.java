@@ -10,6 +10,7 @@ import org.accrue.learner.LevelFramework;
 import org.accrue.learner.Participation;
 import org.accrue.learner.QualityAssurance;
 import org.accrue.learner.Route;
+import org.accrue.learner.StaffException;
 import org.accrue.learner.StatedCredit;
 import org.accrue.learner.StatedLevel;
 
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
  * learner-file text is normalised: enum words are case-insensitive, subjects are trimmed and lower-cased.
  */
 final class LearnerRecordParser {
-    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials");
+    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions");
+    private static final Set<String> EXCEPTION_FIELDS = Set.of("type", "award", "requirement", "credential",
+            "authorisedBy", "date", "reason");
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
@@ -45,9 +48,16 @@ final class LearnerRecordParser {
     private static final int MAX_CREDIT_DECIMALS = 2;
 
     private final String source;
+    private final String prefix;
 
     LearnerRecordParser(String source) {
+        this(source, "");
+    }
+
+    /** A parser whose error paths start with {@code prefix}, for a record inside a larger document. */
+    LearnerRecordParser(String source, String prefix) {
         this.source = source;
+        this.prefix = prefix;
     }
 
     LearnerRecord parse(JsonNode root) throws InvalidInputException {
@@ -58,12 +68,12 @@ final class LearnerRecordParser {
         checkFields(root, "", ROOT_FIELDS);
         Learner learner = learner(root.get("learner"));
         List<Credential> credentials = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         JsonNode list = root.get("credentials");
         if (list != null && !list.isNull()) {
             if (!list.isArray()) {
                 throw error("credentials", "must be a list of credentials");
             }
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < list.size(); i++) {
                 Credential c = credential(list.get(i), "credentials[" + i + "]");
                 Integer first = seen.putIfAbsent(c.id(), i);
@@ -74,7 +84,56 @@ final class LearnerRecordParser {
                 credentials.add(c);
             }
         }
-        return new LearnerRecord(learner, credentials, source);
+        List<StaffException> exceptions = new ArrayList<>();
+        JsonNode ex = root.get("exceptions");
+        if (ex != null && !ex.isNull()) {
+            if (!ex.isArray()) {
+                throw error("exceptions", "must be a list of exceptions");
+            }
+            for (int i = 0; i < ex.size(); i++) {
+                exceptions.add(exception(ex.get(i), "exceptions[" + i + "]", seen.keySet()));
+            }
+        }
+        return new LearnerRecord(learner, credentials, exceptions, source);
+    }
+
+    private StaffException exception(JsonNode node, String path, Set<String> credentialIds)
+            throws InvalidInputException {
+        requireObject(node, path);
+        String p = path + ".";
+        checkFields(node, p, EXCEPTION_FIELDS);
+        StaffException.Type type = word(node, p, "type", StaffException.Type.class);
+        if (type == null) {
+            throw error(p + "type", "is missing; expected one of " + allowed(StaffException.Type.class));
+        }
+        String award = requiredText(node, p, "award");
+        String requirement = optionalText(node, p, "requirement");
+        String credential = optionalText(node, p, "credential");
+        // an exception is a decision someone is accountable for: who, when and why are required
+        String by = requiredText(node, p, "authorisedBy");
+        LocalDate date = date(node, p, "date");
+        if (date == null) {
+            throw error(p + "date", "is missing; an exception needs the date it was authorised");
+        }
+        String reason = requiredText(node, p, "reason");
+        if (type != StaffException.Type.ALLOW && requirement == null) {
+            throw error(p + "requirement", "is missing; a " + type.name().toLowerCase(Locale.ROOT)
+                    + " names the requirement it applies to");
+        }
+        if (type != StaffException.Type.WAIVE && credential == null) {
+            throw error(p + "credential", "is missing; a " + type.name().toLowerCase(Locale.ROOT)
+                    + " names the credential it applies to");
+        }
+        if (type == StaffException.Type.WAIVE && credential != null) {
+            throw error(p + "credential", "a waiver applies to a requirement, not a credential");
+        }
+        if (type == StaffException.Type.ALLOW && requirement != null) {
+            throw error(p + "requirement", "an allowance applies to a credential, not a requirement");
+        }
+        if (credential != null && !credentialIds.contains(credential)) {
+            throw error(p + "credential", "no credential '" + credential + "' in this file");
+        }
+        return new StaffException(type, award, requirement, credential, by, date, reason);
     }
 
     private Learner learner(JsonNode node) throws InvalidInputException {
@@ -301,6 +360,7 @@ final class LearnerRecordParser {
     }
 
     private InvalidInputException error(String where, String problem) {
-        return new InvalidInputException(source, where, problem);
+        return new InvalidInputException(source, prefix.isEmpty() ? where
+                : where.equals("file") ? prefix : prefix + "." + where, problem);
     }
 }

@@ -41,12 +41,17 @@ public final class TextReport {
                 String amount = q.max() != null
                         ? points(q.have()) + " of at most " + points(q.max())
                         : points(q.have()) + " of " + points(q.need());
-                out.append(String.format("      %-4s %-22s %-16s %s%n", q.met() ? "met" : "NOT", q.id(), amount,
-                        q.description()));
+                out.append(String.format("      %-4s %-22s %-16s %s%n", q.waived() ? "WVD" : q.met() ? "met" : "NOT",
+                        q.id(), amount, q.description()));
             }
             if (!a.counted().isEmpty()) {
                 out.append("      counted: ").append(a.counted().stream().map(TextReport::counted)
                         .collect(Collectors.joining(", "))).append('\n');
+            }
+            for (var e : a.exceptions()) {
+                out.append("      exception (").append(e.type()).append(", authorised by ").append(e.authorisedBy())
+                        .append(" on ").append(e.date()).append(": ").append(e.reason()).append("): ")
+                        .append(e.effect()).append(e.used() ? "" : " [not needed]").append('\n');
             }
             for (String m : a.missing()) {
                 out.append("      missing: ").append(m).append('\n');

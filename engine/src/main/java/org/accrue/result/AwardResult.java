@@ -11,6 +11,7 @@ import java.util.List;
  * @param counted       which credential was counted toward which requirement
  * @param notCounted    every credential that did not count toward this award, with the reason
  * @param missing       in words, what the learner still needs (empty when eligible)
+ * @param exceptions    the staff exceptions for this award in the learner file, and what each did
  * @param rules         the rules that defined the award or let credit count toward it, in firing order
  */
 public record AwardResult(
@@ -23,6 +24,7 @@ public record AwardResult(
         List<Counted> counted,
         List<NotCounted> notCounted,
         List<String> missing,
+        List<AppliedException> exceptions,
         List<String> rules) {
 
     public AwardResult {
@@ -30,6 +32,7 @@ public record AwardResult(
         counted = List.copyOf(counted);
         notCounted = List.copyOf(notCounted);
         missing = List.copyOf(missing);
+        exceptions = List.copyOf(exceptions);
         rules = List.copyOf(rules);
     }
 

@@ -1,0 +1,85 @@
+package org.accrue.cli;
+
+import org.accrue.RuleSet;
+import org.accrue.reading.InvalidInputException;
+import org.accrue.scenario.Scenario;
+import org.accrue.scenario.ScenarioFiles;
+import org.accrue.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Runs the rule tests next to the rules: every scenario in the files ending "
+                + ScenarioFiles.SUFFIX + " below the rule folders, against the rule set of those folders.",
+                "Prints PASS or FAIL per scenario, what differed for each failure, and 'N passed, N failed'."},
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:every scenario passed",
+        "1:a scenario failed, or a scenario file could not be read",
+        "2:usage error",
+        "3:the rule set could not be loaded"})
+final class ScenarioCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*",
+            description = "Folders of rule files and their scenarios, together one rule set. "
+                    + "Default: the packaged rule set and its scenarios.")
+    List<Path> folders = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSetOption option = new RuleSetOption();
+        option.folders = folders;
+        RuleSet rules = option.load(err);
+        if (rules == null) {
+            return ExitStatus.RULE_SET;
+        }
+        List<Path> files = folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
+        if (files.isEmpty()) {
+            err.println("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
+                    + (folders.isEmpty() ? "the packaged rule set" : folders.toString()));
+            err.flush();
+            return ExitStatus.BAD_INPUT;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (Path file : files) {
+            String display = folders.isEmpty() ? "(packaged) " + file.toString().replaceFirst("^/?accrue/ruleset/", "")
+                    : file.toString();
+            List<Scenario> scenarios;
+            try {
+                scenarios = ScenarioFiles.read(file, display);
+            } catch (InvalidInputException e) {
+                err.println(e.getMessage());
+                failed++;
+                continue;
+            }
+            for (Scenario s : scenarios) {
+                ScenarioRunner.Outcome o = ScenarioRunner.run(rules, s);
+                if (o.passed()) {
+                    passed++;
+                    out.println("PASS " + s.where());
+                } else {
+                    failed++;
+                    out.println("FAIL " + s.where());
+                    o.differences().forEach(d -> out.println("       " + d));
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        err.flush();
+        return failed == 0 ? ExitStatus.OK : ExitStatus.BAD_INPUT;
+    }
+}
