@@ -71,11 +71,11 @@ class EquivalenceTablesTest {
 
     @Test
     void csvTablesWorkLikeSpreadsheets(@TempDir Path dir) throws Exception {
-        Path rules = RuleSetTest.copyOfShippedRules(dir);
+        Path rules = TestRuleSets.copyOfShippedRules(dir);
         Files.delete(rules.resolve("rules/equivalences/transfer-equivalences.drl.xlsx"));
         Path csv = Path.of(getClass().getResource("/equivalences/transfer-equivalences.drl.csv").toURI());
         Files.copy(csv, rules.resolve("rules/equivalences/transfer-equivalences.drl.csv"));
-        RuleSet fromCsv = RuleSetTest.load(rules);
+        RuleSet fromCsv = TestRuleSets.load(rules);
         CredentialResult c = fromCsv.evaluate(learner(withCode(aberdeenMachineLearning("2024-06-01"), "CS5079")), AS_OF)
                 .credentials().get(0);
         assertEquals("DS-ML11", c.equivalence().module());
@@ -84,7 +84,7 @@ class EquivalenceTablesTest {
 
     @Test
     void twoRowsMatchingOneCredentialIsAnError(@TempDir Path dir) throws Exception {
-        RuleSetTest.withRuleFile(dir, "rules/equivalences/again.drl", """
+        TestRuleSets.withRuleFile(dir, "rules/equivalences/again.drl", """
                 import org.accrue.learner.Credential;
                 rule "again"
                 when
@@ -93,7 +93,7 @@ class EquivalenceTablesTest {
                     insert(new Equivalence($c.id(), "OTHER", null, "again"));
                 end
                 """);
-        RuleSet rules = RuleSetTest.load(dir);
+        RuleSet rules = TestRuleSets.load(dir);
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.accrue.evaluation.EvaluationException.class,
                 () -> rules.evaluate(learner(withCode(aberdeenMachineLearning("2024-06-01"), "CS5079")), AS_OF));
         assertTrue(e.getMessage().endsWith("both match credential 'ML'"), e::getMessage);

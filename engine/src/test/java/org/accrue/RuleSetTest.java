@@ -27,36 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleSetTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
-    static final Path REPO = Path.of(System.getProperty("accrue.repo", ".."));
+    static final Path REPO = TestRuleSets.REPO;
 
-    static final String HEADER = """
-            package test.rules;
-            import org.accrue.vocabulary.*;
-            """;
-
-    /** A copy of the shipped frameworks and rules, to change in a test. */
-    static Path copyOfShippedRules(Path dir) throws IOException {
-        for (String folder : List.of("frameworks", "rules")) {
-            Path from = REPO.resolve(folder);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
-                    Files.createDirectories(to.getParent());
-                    Files.copy(f, to);
-                }
-            }
-        }
-        return dir;
+    static void withRuleFile(Path dir, String name, String body) throws IOException {
+        TestRuleSets.withRuleFile(dir, name, body);
     }
 
-    /** A copy of the shipped rules with one more rule file, its header (package, imports) added. */
-    static void withRuleFile(Path dir, String name, String body) throws IOException {
-        copyOfShippedRules(dir);
-        Files.writeString(dir.resolve(name), HEADER + body);
+    static Path copyOfShippedRules(Path dir) throws IOException {
+        return TestRuleSets.copyOfShippedRules(dir);
     }
 
     static RuleSet load(Path dir) throws RuleSetException {
-        return RuleSet.load(List.of(dir.resolve("frameworks"), dir.resolve("rules")));
+        return TestRuleSets.load(dir);
     }
 
     @Test
@@ -127,7 +109,7 @@ class RuleSetTest {
                 """);
         RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
         // which of the two rules fires first is Drools' choice; the message names both
-        assertTrue(e.getMessage().matches("rule '(scqf-pgcert again|scqf-pgcert: Postgraduate Certificate)' defines "
+        assertTrue(e.getMessage().matches(".*rule '(scqf-pgcert again|scqf-pgcert: Postgraduate Certificate)' defines "
                 + "award 'scqf-pgcert', which rule '(scqf-pgcert again|scqf-pgcert: Postgraduate Certificate)' "
                 + "already defines"), e::getMessage);
         assertTrue(e.getMessage().contains("again"), e::getMessage);
@@ -143,11 +125,12 @@ class RuleSetTest {
                 end
                 """);
         RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
-        assertEquals("rule 'orphan total' sets a total for award 'no-such-award', which no rule defines", e.getMessage());
+        assertEquals(dir.resolve("rules") + "/orphan.drl:3: rule 'orphan total' sets a total for award 'no-such-award', "
+                + "which no rule defines", e.getMessage());
     }
 
     @Test
-    void creditTowardAnUndefinedRequirementFailsTheEvaluation(@TempDir Path dir) throws Exception {
+    void creditTowardAnUndefinedRequirementIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
         withRuleFile(dir, "rules/stray.drl", """
                 rule "stray requirement"
                 when
@@ -156,11 +139,27 @@ class RuleSetTest {
                     insert(new MayCount("scqf-pgcert", "capstone", $c));
                 end
                 """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        assertEquals(dir.resolve("rules") + "/stray.drl:3: rule 'stray requirement' lets credit count toward "
+                + "requirement 'capstone' of award 'scqf-pgcert', which no rule defines", e.getMessage());
+    }
+
+    /** A requirement named by an expression is beyond the static check: the evaluation refuses it. */
+    @Test
+    void creditTowardAComputedUndefinedRequirementFailsTheEvaluation(@TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/stray.drl", """
+                rule "stray requirement"
+                when
+                    $c : Credit()
+                then
+                    insert(new MayCount("scqf-pgcert", "cap" + "stone", $c));
+                end
+                """);
         RuleSet rules = load(dir);
         EvaluationException e = assertThrows(EvaluationException.class,
                 () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
-        assertEquals("rule 'stray requirement' lets credit count toward requirement 'capstone' of award 'scqf-pgcert', which no rule defines",
-                e.getMessage());
+        assertEquals("rule 'stray requirement' lets credit count toward requirement 'capstone' of award 'scqf-pgcert', "
+                + "which no rule defines", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,196 @@
+package org.accrue.cli;
+
+import org.accrue.DefaultRules;
+import org.accrue.TestRuleSets;
+import org.accrue.scenario.Scenario;
+import org.accrue.scenario.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code accrue rules check} and {@code accrue rules test}. */
+class RulesCommandTest {
+    static final Path REPO = Path.of(System.getProperty("accrue.repo", ".."));
+
+    static List<String> folders(Path dir) {
+        return List.of(dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
+    }
+
+    static Cli check(Path dir) {
+        return Cli.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("rules", "check"), folders(dir).stream())
+                .toArray(String[]::new));
+    }
+
+    @Test
+    void theShippedRuleSetChecksClean() {
+        Cli r = Cli.run("rules", "check");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("accrue rules check: no problems; 10 awards, rule set sha256:"), r.out());
+    }
+
+    @Test
+    void aSentenceThatMatchesNoMappingIsReportedAtItsLine(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/typo.dslr", """
+                rule "blessed"
+                when
+                    a credential
+                    - is blessed by "maths"
+                then
+                    it may count as general credit toward award "scqf-pgcert"
+                end
+                """);
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertTrue(r.err().startsWith(dir.resolve("rules") + "/typo.dslr:6:5: '- is blessed by \"maths\"' matches no "
+                + "condition sentence of the vocabulary"), r.err());
+    }
+
+    @Test
+    void aSentenceThatOnlyPartlyMatchesIsReportedAtItsOwnLine(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/partial.dslr", """
+                rule "partial"
+                when
+                    a credential
+                    - is tagged "data-science" and is recent
+                then
+                    it may count toward requirement "core" of award "pgcert-data-science" at once
+                end
+                """);
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith(dir.resolve("rules") + "/partial.dslr:6:5: '- is tagged \"data-science\" and is recent'"), r.err());
+        assertTrue(lines.get(1).startsWith(dir.resolve("rules") + "/partial.dslr:8:5: 'it may count toward"), r.err());
+        assertEquals("accrue rules check: 2 problems", lines.get(2));
+    }
+
+    @Test
+    void aRequirementNoRuleCountsTowardIsReported(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/capstone.dslr", """
+                rule "msc: MSc Data Science"
+                when
+                then
+                    award "msc-ds" is the "MSc Data Science" at SCQF level 11
+                    award "msc-ds" needs at least 180 SCQF points in all
+                    award "msc-ds" has requirement "capstone": at least 60 SCQF points of a capstone project
+                end
+                """);
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertEquals(dir.resolve("rules") + "/capstone.dslr:3: requirement 'capstone' of award 'msc-ds': no rule lets "
+                + "any credit count toward it, so no learner can meet it", r.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aLevelNoCredentialCanHaveIsReported(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/level13.dslr", """
+                rule "dr: Doctorate"
+                when
+                then
+                    award "dr" is the "Doctorate" at SCQF level 12
+                    award "dr" needs at least 540 SCQF points at SCQF level 13 or above
+                end
+                """);
+        Cli r = check(dir);
+        assertTrue(r.err().startsWith(dir.resolve("rules") + "/level13.dslr:3: rule 'dr: Doctorate' asks for credit at "
+                + "SCQF level 13, outside SCQF levels 1-12"), r.err());
+    }
+
+    @Test
+    void aDuplicateAwardIdIsReportedAtTheRule(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/dup.drl", """
+                rule "another masters"
+                when
+                then
+                    insert(new Award("scqf-masters", "Another Masters", 11));
+                end
+                """);
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertTrue(r.err().contains("defines award 'scqf-masters', which rule '"), r.err());
+        assertTrue(r.err().matches("(?s).*(dup\\.drl:3|scqf-awards\\.drl:\\d+): rule .*"), r.err());
+    }
+
+    @Test
+    void compileErrorsAreReportedWithFileLineAndColumn(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/syntax.drl", "\nrule \"x\"\nwhen\n    Credit( points > )\nthen\nend\n");
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertTrue(r.err().matches("(?s)" + java.util.regex.Pattern.quote(dir.resolve("rules") + "/syntax.drl:") + "\\d+:\\d+: .*"), r.err());
+    }
+
+    @Test
+    void theShippedScenariosAllPass() {
+        Cli r = Cli.run("rules", "test");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().endsWith(" passed, 0 failed\n"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("PASS ")).count() >= 20, r.out());
+    }
+
+    @Test
+    void everyShippedAwardHasScenarios() throws Exception {
+        Set<String> tested = new HashSet<>();
+        for (Path f : ScenarioFiles.find(List.of(REPO.resolve("rules")))) {
+            for (Scenario s : ScenarioFiles.read(f, f.toString())) {
+                s.expect().forEach(e -> tested.add(e.award()));
+            }
+        }
+        for (var a : DefaultRules.get().awards()) {
+            assertTrue(tested.contains(a.id()), a.id() + " has no scenario");
+        }
+    }
+
+    @Test
+    void aFailingScenarioShowsWhatDiffered(@TempDir Path dir) throws Exception {
+        TestRuleSets.copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/tests/wrong.test.yaml"), """
+                asOf: 2026-11-28
+                defaults: {assessment: summative, qualityAssurance: external}
+                scenarios:
+                  - name: fifty-nine points
+                    credentials:
+                      - {id: A, title: T, credit: {value: 59, system: SCQF}, level: {framework: SCQF, value: 11}}
+                    expect:
+                      scqf-pgcert:
+                        eligible: true
+                        requirements: {total: {have: 60}}
+                        counted: {A: core}
+                """);
+        Cli r = Cli.run("rules", "test", dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        String prefix = dir.resolve("rules") + "/tests/wrong.test.yaml: scenarios[0] 'fifty-nine points'";
+        assertTrue(r.out().contains("FAIL " + prefix + "\n"
+                + "       scqf-pgcert: expected eligible, got not eligible (missing: 1 more SCQF points in all (have 59, need 60))\n"
+                + "       scqf-pgcert: requirement 'total' have: expected 60, got 59\n"
+                + "       scqf-pgcert: credential A counted toward: expected core, got general\n"), r.out());
+        assertTrue(r.out().endsWith(" passed, 1 failed\n"), r.out());
+    }
+
+    @Test
+    void aBadScenarioFileIsReportedAtItsField(@TempDir Path dir) throws Exception {
+        TestRuleSets.copyOfShippedRules(dir);
+        Files.writeString(dir.resolve("rules/tests/bad.test.yaml"), """
+                scenarios:
+                  - name: no date
+                    credentials: [{id: A, title: T, level: {framework: SCQF, value: 14}}]
+                    expect: {scqf-pgcert: eligible}
+                """);
+        Cli r = Cli.run("rules", "test", dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].asOf: is missing; a scenario needs an "
+                + "evaluation date (here or at the top of the file)\n", r.err());
+        Files.writeString(dir.resolve("rules/tests/bad.test.yaml"), "asOf: 2026-11-28\n"
+                + Files.readString(dir.resolve("rules/tests/bad.test.yaml")));
+        r = Cli.run("rules", "test", dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
+        assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].credentials[0].level.value: 14 is "
+                + "outside SCQF levels 1-12\n", r.err());
+    }
+}
