@@ -41,7 +41,8 @@ class SamplesTest {
             Map.entry("kai-masters.yaml", List.of("scqf-certhe", "scqf-graduate-certificate", "scqf-graduate-diploma",
                     "scqf-masters", "scqf-pgcert", "scqf-pgdip")),
             Map.entry("lea-microcredentials.yaml", List.of()),
-            Map.entry("max-no-credit.yaml", List.of()));
+            Map.entry("max-no-credit.yaml", List.of()),
+            Map.entry("noor-staff-exceptions.yaml", List.of("pgcert-data-science", "scqf-graduate-certificate", "scqf-pgcert")));
 
     static EvaluationResult evaluate(String sample) throws Exception {
         return DefaultRules.get().evaluate(LearnerFiles.read(SAMPLES.resolve(sample)), AS_OF);
@@ -73,6 +74,14 @@ class SamplesTest {
             long met = ELIGIBLE.values().stream().filter(l -> l.contains(award.id())).count();
             assertTrue(met >= 1 && met < ELIGIBLE.size(), award.id() + " met by " + met + " samples");
         }
+    }
+
+    @Test
+    void theExceptionsSampleNamesWhoAuthorisedEachException() throws Exception {
+        AwardResult a = evaluate("noor-staff-exceptions.yaml").award("pgcert-data-science").orElseThrow();
+        assertEquals(List.of("Dr Jane Smith, Programme Director", "MSc Exam Board"),
+                a.exceptions().stream().map(e -> e.authorisedBy()).toList());
+        assertTrue(a.exceptions().stream().allMatch(e -> e.used()), a.exceptions()::toString);
     }
 
     @Test

@@ -81,8 +81,8 @@ final class AwardEvaluation {
                     continue;
                 }
             }
-            List<Integer> options = options(credit.id(), pools);
-            ruleOptions.put(credit.id(), options);
+            ruleOptions.put(credit.id(), options(credit.id(), pools, false));
+            List<Integer> options = options(credit.id(), pools, true);
             if (options.isEmpty()) {
                 notCounted.add(new NotCounted(credit.id(), "no rule of this award lets it count ("
                         + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown") + ")"));
@@ -230,8 +230,11 @@ final class AwardEvaluation {
                 used, effect);
     }
 
-    /** The requirement options of one credit: named requirements in definition order, general credit last. */
-    private List<Integer> options(String credential, List<Requirement> pools) {
+    /**
+     * The requirement options of one credit: named requirements in definition order, general credit last;
+     * with {@code substitutes}, also the requirements a staff exception substitutes it for.
+     */
+    private List<Integer> options(String credential, List<Requirement> pools, boolean substitutes) {
         Set<String> named = new LinkedHashSet<>();
         boolean general = false;
         for (var m : mayCount) {
@@ -243,7 +246,7 @@ final class AwardEvaluation {
                 }
             }
         }
-        for (StaffException e : exceptions) {
+        for (StaffException e : substitutes ? exceptions : List.<StaffException>of()) {
             if (e.type() == StaffException.Type.SUBSTITUTE && e.credential().equals(credential)) {
                 named.add(e.requirement());
             }

@@ -41,7 +41,7 @@ public final class TextReport {
                 String amount = q.max() != null
                         ? points(q.have()) + " of at most " + points(q.max())
                         : points(q.have()) + " of " + points(q.need());
-                out.append(String.format("      %-4s %-22s %-16s %s%n", q.waived() ? "WVD" : q.met() ? "met" : "NOT",
+                out.append(String.format("      %-6s %-22s %-16s %s%n", q.waived() ? "waived" : q.met() ? "met" : "NOT",
                         q.id(), amount, q.description()));
             }
             if (!a.counted().isEmpty()) {

@@ -102,6 +102,16 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anExceptionForAnAwardTheRuleSetLacksIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.yaml");
+        Files.writeString(file, "learner: {id: L-9}\ncredentials: [{id: A, title: T}]\nexceptions:\n"
+                + "  - {type: waive, award: scqf-phd, requirement: total, authorisedBy: X, date: 2026-01-01, reason: y}\n");
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", file.toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        assertEquals(file + ": exceptions[0].award: unknown award 'scqf-phd'\n", r.err());
+    }
+
+    @Test
     void anUnknownAwardIsAUsageError() {
         Cli r = Cli.run("evaluate", "--award", "scqf-phd", SAMPLES.toString());
         assertEquals(ExitStatus.USAGE, r.status());
