@@ -13,10 +13,13 @@ import org.accrue.ruleset.RuleSources;
 import org.accrue.ruleset.Translation;
 import org.accrue.vocabulary.Award;
 
+import org.kie.api.KieBase;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,24 +35,36 @@ public final class RuleSet {
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
         this.id = RuleSources.hash(files);
-        // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
-        Translation translation = Translation.of(files);
-        if (!translation.problems().isEmpty()) {
-            throw new RuleSetException(translation.problems());
+        Optional<KieBase> cached = RuleCompiler.cached(id);
+        if (cached.isPresent()) {
+            // compiled and checked on an earlier run: the same bytes passed the same checks then
+            this.evaluator = new Evaluator(cached.get(), id);
+            this.definitions = definitions(evaluator).orThrow();
+        } else {
+            // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
+            Translation translation = Translation.of(files);
+            if (!translation.problems().isEmpty()) {
+                throw new RuleSetException(translation.problems());
+            }
+            RuleCompiler.Compiled compiled = RuleCompiler.compile(files, id);
+            this.evaluator = new Evaluator(compiled.base(), id);
+            AwardDefinition.Gathered gathered = definitions(evaluator);
+            List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());
+            if (!lint.isEmpty()) {
+                throw new RuleSetException(lint);
+            }
+            this.definitions = gathered.awards();
+            RuleCompiler.store(id, compiled);
         }
-        this.evaluator = new Evaluator(RuleCompiler.compile(files), id);
-        AwardDefinition.Gathered definitions;
+        this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
+    }
+
+    private static AwardDefinition.Gathered definitions(Evaluator evaluator) throws RuleSetException {
         try {
-            definitions = evaluator.definitions();
+            return evaluator.definitions();
         } catch (EvaluationException e) {
             throw new RuleSetException(e.getMessage());
         }
-        List<RuleProblem> lint = RuleLint.check(definitions, translation.drls());
-        if (!lint.isEmpty()) {
-            throw new RuleSetException(lint);
-        }
-        this.definitions = definitions.awards();
-        this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
     }
 
     /** The rule set shipped with Accrue (the repository's {@code frameworks/} and {@code rules/}). */

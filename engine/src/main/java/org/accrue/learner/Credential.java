@@ -35,6 +35,14 @@ public record Credential(
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
     }
 
+    /**
+     * The issue date, under a bean name: Drools' executable model reads {@code issued} as a boolean property
+     * "sued" and cannot find the record accessor without it.
+     */
+    public LocalDate getIssued() {
+        return issued;
+    }
+
     /** True when the credential is tagged with any of the given subjects. */
     public boolean hasSubject(String... wanted) {
         for (String s : wanted) {

@@ -7,12 +7,17 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.ReleaseId;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,43 +26,108 @@ import java.util.regex.Pattern;
 public final class RuleCompiler {
     /** Drools gives the column only inside the message text: {@code [ERR 102] Line 5:23 mismatched ...}. */
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
+    /** A module descriptor with the defaults: one KieBase of every rule file. */
+    private static final String KMODULE = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"/>";
     /** Drools adds this after every syntax error; the syntax error itself says all there is. */
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private RuleCompiler() {
     }
 
-    public static KieBase compile(List<RuleFile> files) throws RuleSetException {
+    /** A compiled rule set and its compiled form, to cache once the rule set has passed every check. */
+    public record Compiled(KieBase base, byte[] module) {
+    }
+
+    /**
+     * The rule set compiled and checked on an earlier run, if the cache has it. Only rule sets that passed
+     * every check are cached ({@link #store}).
+     */
+    public static Optional<KieBase> cached(String rulesetId) {
+        Optional<Path> entry = RuleSetCache.entry(rulesetId);
+        Optional<byte[]> bytes = entry.flatMap(RuleSetCache::read);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(KieServices.Factory.get(), bytes.get()));
+        } catch (RuntimeException e) {
+            RuleSetCache.discard(entry.get()); // unreadable or stale: compile again
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a compiled rule set for later runs. */
+    public static void store(String rulesetId, Compiled compiled) {
+        RuleSetCache.entry(rulesetId).ifPresent(e -> RuleSetCache.write(e, compiled.module()));
+    }
+
+    /**
+     * Compiles a rule set to the executable model (Java classes), whose compiled form can be saved and loaded
+     * again without compiling.
+     */
+    public static Compiled compile(List<RuleFile> files, String rulesetId) throws RuleSetException {
         KieServices ks = KieServices.Factory.get();
-        // A ReleaseId of its own per build: builds sharing one can return each other's rules across threads.
+        // a ReleaseId of its own per build: builds sharing one can return each other's rules across threads
         ReleaseId releaseId = ks.newReleaseId("org.accrue.ruleset", "ruleset-" + UUID.randomUUID(), "1.0.0");
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, files, releaseId, null))
+                .buildAll(ExecutableModelProject.class);
+        if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
+            throw new RuleSetException(locatedErrors(ks, files, builder));
+        }
+        byte[] bytes = ((InternalKieModule) builder.getKieModule()).getBytes();
+        try {
+            return new Compiled(ks.newKieContainer(releaseId).getKieBase(), bytes);
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static KieBase load(KieServices ks, byte[] module) {
+        KieModule km = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(module));
+        try {
+            return ks.newKieContainer(km.getReleaseId()).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(km.getReleaseId());
+        }
+    }
+
+    private static KieFileSystem fileSystem(KieServices ks, List<RuleFile> files, ReleaseId releaseId,
+                                            Map<String, RuleFile> byPath) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        Map<String, RuleFile> byPath = new HashMap<>();
+        kfs.writeKModuleXML(KMODULE);
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
             String base = f.name().substring(f.name().lastIndexOf('/') + 1);
             String resource = "accrue/f" + i + "/" + base;
-            byPath.put(resource, f); // messages name the resource path, below src/main/resources
+            if (byPath != null) {
+                byPath.put(resource, f); // messages name the resource path, below src/main/resources
+            }
             kfs.write("src/main/resources/" + resource, f.content());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            for (Message m : errors) {
-                if (m.getText() != null && m.getText().contains(NULL_PACKAGE) && errors.size() > 1) {
-                    continue;
-                }
-                problems.add(problem(m, byPath));
+        return kfs;
+    }
+
+    /**
+     * The errors of a failed build, each at its file and line. The executable model's messages often lack a
+     * line, so a failed build is compiled once more the classic way, whose messages have them.
+     */
+    private static List<RuleProblem> locatedErrors(KieServices ks, List<RuleFile> files, KieBuilder failed) {
+        Map<String, RuleFile> byPath = new HashMap<>();
+        ReleaseId releaseId = ks.newReleaseId("org.accrue.ruleset", "check-" + UUID.randomUUID(), "1.0.0");
+        List<Message> errors = ks.newKieBuilder(fileSystem(ks, files, releaseId, byPath)).buildAll()
+                .getResults().getMessages(Message.Level.ERROR);
+        if (errors.isEmpty()) {
+            errors = failed.getResults().getMessages(Message.Level.ERROR);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : errors) {
+            if (m.getText() != null && m.getText().contains(NULL_PACKAGE) && errors.size() > 1) {
+                continue;
             }
-            throw new RuleSetException(problems);
+            problems.add(problem(m, byPath));
         }
-        try {
-            return ks.newKieContainer(releaseId).getKieBase();
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
-        }
+        return problems;
     }
 
     private static RuleProblem problem(Message m, Map<String, RuleFile> byPath) {
