@@ -36,26 +36,30 @@ public final class RuleSet {
     private RuleSet(List<RuleFile> files) throws RuleSetException {
         this.id = RuleSources.hash(files);
         Optional<KieBase> cached = RuleCompiler.cached(id);
+        AwardDefinition.Gathered gathered = null;
+        Evaluator loaded = null;
         if (cached.isPresent()) {
-            // compiled and checked on an earlier run: the same bytes passed the same checks then
-            this.evaluator = new Evaluator(cached.get(), id);
-            this.definitions = definitions(evaluator).orThrow();
-        } else {
+            // compiled and checked on an earlier run by this same engine: the same bytes passed the same checks
+            loaded = new Evaluator(cached.get(), id);
+            gathered = definitions(loaded);
+        }
+        if (gathered == null || !gathered.problems().isEmpty()) {
             // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
             Translation translation = Translation.of(files);
             if (!translation.problems().isEmpty()) {
                 throw new RuleSetException(translation.problems());
             }
             RuleCompiler.Compiled compiled = RuleCompiler.compile(files, id);
-            this.evaluator = new Evaluator(compiled.base(), id);
-            AwardDefinition.Gathered gathered = definitions(evaluator);
+            loaded = new Evaluator(compiled.base(), id);
+            gathered = definitions(loaded);
             List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());
             if (!lint.isEmpty()) {
                 throw new RuleSetException(lint);
             }
-            this.definitions = gathered.awards();
             RuleCompiler.store(id, compiled);
         }
+        this.evaluator = loaded;
+        this.definitions = gathered.awards();
         this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
     }
 

@@ -19,16 +19,17 @@ import java.util.zip.ZipFile;
 
 /**
  * Compiled rule sets on disk, so that a second run on an unchanged rule set loads pre-compiled rules instead of
- * compiling them again. A cache entry is keyed by the rule set's content hash and a fingerprint of the engine
- * classes the compiled rules call, so a changed rule file or a changed engine never loads a stale entry.
+ * compiling and checking them again. An entry is written only for a rule set that passed every check, and is
+ * keyed by the rule set's content hash and a fingerprint of the engine's classes (which the compiled rules
+ * call, and which hold the checks), so a changed rule file or a changed engine never loads a stale entry.
  *
  * <p>The folder is {@code accrue.cache.dir} (system property), else {@code ACCRUE_CACHE_DIR}, else
  * {@code $XDG_CACHE_HOME/accrue}, else {@code ~/.cache/accrue}. {@code ACCRUE_CACHE=off} (or the system
  * property {@code accrue.cache=off}) turns caching off.
  */
 final class RuleSetCache {
-    /** The packages whose classes compiled rules are linked against. */
-    private static final List<String> LINKED = List.of("org/accrue/vocabulary/", "org/accrue/learner/");
+    /** The engine's classes: compiled rules are linked against them, and they hold the checks. */
+    private static final List<String> LINKED = List.of("org/accrue/");
     private static final String FINGERPRINT = fingerprint();
 
     private RuleSetCache() {
@@ -93,7 +94,7 @@ final class RuleSetCache {
         return home == null ? null : Path.of(home, ".cache", "accrue");
     }
 
-    /** A hash of the engine classes compiled rules call, from the engine's jar or class folder. */
+    /** A hash of the engine's classes, from its jar or class folder. */
     private static String fingerprint() {
         try {
             Path source = Path.of(RuleSetCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
