@@ -40,7 +40,7 @@ public final class RuleSet {
         Evaluator loaded = null;
         if (cached.isPresent()) {
             // compiled and checked on an earlier run by this same engine: the same bytes passed the same checks
-            loaded = new Evaluator(cached.get(), id);
+            loaded = evaluator(cached.get(), id);
             gathered = definitions(loaded);
         }
         if (gathered == null || !gathered.problems().isEmpty()) {
@@ -50,7 +50,7 @@ public final class RuleSet {
                 throw new RuleSetException(translation.problems());
             }
             RuleCompiler.Compiled compiled = RuleCompiler.compile(files, id);
-            loaded = new Evaluator(compiled.base(), id);
+            loaded = evaluator(compiled.base(), id);
             gathered = definitions(loaded);
             List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());
             if (!lint.isEmpty()) {
@@ -63,9 +63,14 @@ public final class RuleSet {
         this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
     }
 
-    private static AwardDefinition.Gathered definitions(Evaluator evaluator) throws RuleSetException {
+    private static AwardDefinition.Gathered definitions(Evaluator evaluator) {
+        return evaluator.definitions();
+    }
+
+    /** An evaluator; building one fires the rules that define the awards, which may fail. */
+    private static Evaluator evaluator(KieBase base, String id) throws RuleSetException {
         try {
-            return evaluator.definitions();
+            return new Evaluator(base, id);
         } catch (EvaluationException e) {
             throw new RuleSetException(e.getMessage());
         }

@@ -226,6 +226,19 @@ class RuleSetTest {
         assertTrue(e.getMessage().startsWith("unknown award 'scqf-phd'; the rule set defines "), e::getMessage);
     }
 
+    /** A thread's session is reused: what one learner leaves behind must not change the next one's result. */
+    @Test
+    void aLearnerComesOutTheSameAfterManyOthers() throws Exception {
+        LearnerRecord probe = GeneratedLearners.learner(new Random(99));
+        RuleSet fresh = RuleSet.load(List.of(REPO.resolve("frameworks"), REPO.resolve("rules")));
+        EvaluationResult first = fresh.evaluate(probe, AS_OF);
+        Random random = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            fresh.evaluate(GeneratedLearners.learner(random), AS_OF);
+        }
+        assertEquals(first, fresh.evaluate(probe, AS_OF));
+    }
+
     /** One rule set shared by four threads gives every learner the result it gives on one thread. */
     @Test
     void evaluationsAreThreadSafe() throws Exception {

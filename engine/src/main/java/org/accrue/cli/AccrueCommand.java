@@ -10,7 +10,8 @@ import java.time.format.DateTimeParseException;
 @Command(name = "accrue", mixinStandardHelpOptions = true, versionProvider = AccrueCommand.Version.class,
         description = {"Accrue: decides what a learner's credentials add up to under credit frameworks and "
                 + "award stacking rules written as Drools rule files, and explains why."},
-        subcommands = {EvaluateCommand.class, AwardsCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvaluateCommand.class, AwardsCommand.class, BatchCommand.class, GenerateCommand.class,
+                RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:success; every input was read and evaluated, whatever the verdicts",
         "1:at least one learner file could not be read; the others were evaluated",

@@ -43,7 +43,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
      * defined twice, a constraint for an award no rule defines, a requirement or total or recency limit set
      * twice, a requirement with the reserved id, a level outside SCQF 1-12, a negative number.
      */
-    static Gathered gather(FactLog log) {
+    static Gathered gather(FactLog.View log) {
         Map<String, Builder> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (var a : log.of(Award.class)) {

@@ -7,17 +7,24 @@ import org.accrue.result.CredentialResult;
 import org.accrue.result.EquivalenceMatch;
 import org.accrue.result.EvaluationResult;
 import org.accrue.result.UnmetClassification;
+import org.accrue.vocabulary.Award;
 import org.accrue.vocabulary.Classification;
 import org.accrue.vocabulary.Credit;
-import org.accrue.vocabulary.Equivalence;
+import org.accrue.vocabulary.CreditAtLevel;
+import org.accrue.vocabulary.CreditCap;
 import org.accrue.vocabulary.CreditPoints;
+import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.Exclusion;
 import org.accrue.vocabulary.MayCount;
+import org.accrue.vocabulary.Recency;
 import org.accrue.vocabulary.ReferencedLevel;
+import org.accrue.vocabulary.Requirement;
+import org.accrue.vocabulary.TotalCredit;
 import org.accrue.vocabulary.Unmet;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,31 +38,70 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Evaluates learner records against one compiled rule set. Thread-safe: each evaluation has its own session
- * and keeps all its state in it; the KieBase is shared read-only.
+ * Evaluates learner records against one compiled rule set. Thread-safe: each thread keeps a session of its
+ * own. A session is made once per thread and fired empty, which defines the awards and inserts the tables;
+ * each evaluation then puts one learner's facts in, fires, reads the results and takes those facts out
+ * again, so the next learner finds the session as it was. The KieBase is shared read-only.
  */
 public final class Evaluator {
     /** A rule set that fires more often than this for one learner is taken to loop. */
     static final int MAX_FIRINGS = 100_000;
+    /** Award definitions come from rules that match no learner fact; these types are definitions. */
+    private static final List<Class<?>> DEFINITIONS = List.of(Award.class, Requirement.class, TotalCredit.class,
+            CreditAtLevel.class, CreditCap.class, Recency.class);
 
     private final KieBase base;
     private final String ruleset;
+    private final AwardDefinition.Gathered definitions;
+    private final ThreadLocal<Session> sessions;
 
     public Evaluator(KieBase base, String ruleset) {
         this.base = base;
         this.ruleset = ruleset;
+        Session first = new Session();
+        this.definitions = AwardDefinition.gather(first.log.since(0));
+        this.sessions = ThreadLocal.withInitial(Session::new);
+        sessions.set(first);
     }
 
     /** The awards the rule set defines, and any problem with them, from a session with no learner in it. */
     public AwardDefinition.Gathered definitions() {
-        KieSession session = base.newKieSession();
-        FactLog log = new FactLog();
-        session.addEventListener(log);
-        try {
+        return definitions;
+    }
+
+    /** One thread's session, fired empty: the baseline every evaluation returns it to. */
+    private final class Session {
+        final KieSession session = base.newKieSession();
+        final FactLog log = new FactLog();
+        final int baseline;
+        boolean broken;
+
+        Session() {
+            session.addEventListener(log);
             fire(session);
-            return AwardDefinition.gather(log);
-        } finally {
-            session.dispose();
+            baseline = log.mark();
+        }
+
+        /** Takes the learner's facts out again; a session that does not come back to its baseline is dropped. */
+        void reset() {
+            if (!broken) {
+                try {
+                    for (FactHandle h : log.handlesSince(baseline)) {
+                        session.delete(h);
+                    }
+                    fire(session);
+                    // a rule that fired on the way back (a "not" over the learner's facts, say) leaves facts
+                    // behind: such a session is not at its baseline
+                    broken = !log.handlesSince(baseline).isEmpty();
+                    log.truncate(baseline);
+                } catch (RuntimeException e) {
+                    broken = true;
+                }
+            }
+            if (broken) {
+                session.dispose();
+                sessions.remove();
+            }
         }
     }
 
@@ -65,11 +111,12 @@ public final class Evaluator {
      * @param awards the ids of the awards to evaluate, all of them when empty; the caller checks they exist
      */
     public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards) {
-        KieSession session = base.newKieSession();
-        FactLog log = new FactLog();
-        session.addEventListener(log);
+        List<AwardDefinition> defined = definitions.orThrow();
+        Session s = sessions.get();
+        KieSession session = s.session;
+        int mark = s.log.mark();
         try {
-            // Phase 1: framework rules normalise and classify; award rules define awards.
+            // Phase 1: framework rules normalise and classify.
             session.insert(record.learner());
             // Inserting in id order makes rule firing independent of the order of the learner file.
             List<Credential> byId = new ArrayList<>(record.credentials());
@@ -77,10 +124,12 @@ public final class Evaluator {
             byId.forEach(session::insert);
             fire(session);
 
+            FactLog.View phase1 = s.log.since(mark);
+            Facts facts = new Facts(phase1);
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {
-                CredentialResult result = credentialResult(c, log);
+                CredentialResult result = credentialResult(c, facts);
                 credentials.put(c.id(), result);
                 if (result.creditBearing()) {
                     credits.add(new Credit(c, result.scqfPoints(), orZero(result.scqfLevel()), orZero(result.eqfLevel()),
@@ -92,11 +141,19 @@ public final class Evaluator {
             credits.forEach(session::insert);
             fire(session);
 
-            List<AwardDefinition> definitions = AwardDefinition.gather(log).orThrow();
-            List<FactLog.Inserted<MayCount>> mayCount = log.of(MayCount.class);
-            checkMayCount(mayCount, definitions);
+            FactLog.View phase2 = s.log.since(mark);
+            for (Class<?> type : DEFINITIONS) {
+                if (!phase2.isEmpty(type)) {
+                    var f = phase2.of(type).get(0);
+                    throw new EvaluationException(f.by() + " inserted a " + type.getSimpleName()
+                            + " for this learner; award definitions must not depend on the learner (give the rule "
+                            + "an empty when)");
+                }
+            }
+            List<FactLog.Inserted<MayCount>> mayCount = phase2.of(MayCount.class);
+            checkMayCount(mayCount, defined);
             List<AwardResult> results = new ArrayList<>();
-            for (AwardDefinition d : definitions) {
+            for (AwardDefinition d : defined) {
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
                     results.add(new AwardEvaluation(d, asOf, credits, credentials, mayCount, record.exceptions()).result());
                 }
@@ -104,15 +161,37 @@ public final class Evaluator {
             List<CredentialResult> inFileOrder = record.credentials().stream()
                     .map(c -> credentials.get(c.id())).toList();
             return new EvaluationResult(record.learner(), record.source(), asOf, ruleset, results, inFileOrder);
+        } catch (RuntimeException e) {
+            s.broken = true;
+            throw e;
         } finally {
-            session.dispose();
+            s.reset();
         }
     }
 
-    private static CredentialResult credentialResult(Credential c, FactLog log) {
+    /** Phase-1 facts grouped by credential, once. */
+    private static final class Facts {
+        final Map<String, List<FactLog.Inserted<CreditPoints>>> points;
+        final Map<String, List<FactLog.Inserted<ReferencedLevel>>> levels;
+        final Map<String, List<FactLog.Inserted<Equivalence>>> equivalences;
+        final Map<String, List<FactLog.Inserted<Exclusion>>> exclusions;
+        final Map<String, List<FactLog.Inserted<Classification>>> classifications;
+        final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
+
+        Facts(FactLog.View v) {
+            points = v.byKey(CreditPoints.class, CreditPoints::credential);
+            levels = v.byKey(ReferencedLevel.class, ReferencedLevel::credential);
+            equivalences = v.byKey(Equivalence.class, Equivalence::credential);
+            exclusions = v.byKey(Exclusion.class, Exclusion::credential);
+            classifications = v.byKey(Classification.class, Classification::credential);
+            unmet = v.byKey(Unmet.class, Unmet::credential);
+        }
+    }
+
+    private static CredentialResult credentialResult(Credential c, Facts facts) {
         String id = c.id();
-        var points = log.of(CreditPoints.class, p -> p.credential().equals(id));
-        var levels = log.of(ReferencedLevel.class, l -> l.credential().equals(id));
+        var points = facts.points.getOrDefault(id, List.of());
+        var levels = facts.levels.getOrDefault(id, List.of());
         if (points.size() > 1) {
             throw new EvaluationException(points.get(0).by() + " and " + points.get(1).by()
                     + " both give credential '" + id + "' SCQF credit points");
@@ -121,7 +200,7 @@ public final class Evaluator {
             throw new EvaluationException(levels.get(0).by() + " and " + levels.get(1).by()
                     + " both give credential '" + id + "' an SCQF level");
         }
-        var equivalences = log.of(Equivalence.class, e -> e.credential().equals(id));
+        var equivalences = facts.equivalences.getOrDefault(id, List.of());
         if (equivalences.size() > 1) {
             throw new EvaluationException("equivalence rows '" + equivalences.get(0).fact().row() + "' and '"
                     + equivalences.get(1).fact().row() + "' both match credential '" + id + "'");
@@ -153,7 +232,7 @@ public final class Evaluator {
                     + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
         }
         TreeSet<String> excluded = new TreeSet<>();
-        for (var e : log.of(Exclusion.class, e -> e.credential().equals(id))) {
+        for (var e : facts.exclusions.getOrDefault(id, List.of())) {
             excluded.add(e.fact().reason());
             addRule(rules, e.rule());
         }
@@ -161,12 +240,12 @@ public final class Evaluator {
             excluded.add("no framework rule gives it SCQF credit points");
         }
         TreeSet<String> classifications = new TreeSet<>();
-        for (var k : log.of(Classification.class, k -> k.credential().equals(id))) {
+        for (var k : facts.classifications.getOrDefault(id, List.of())) {
             classifications.add(k.fact().name());
             addRule(rules, k.rule());
         }
         Map<String, TreeSet<String>> unmet = new TreeMap<>();
-        for (var u : log.of(Unmet.class, u -> u.credential().equals(id))) {
+        for (var u : facts.unmet.getOrDefault(id, List.of())) {
             unmet.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().criterion());
             addRule(rules, u.rule());
         }

@@ -7,53 +7,123 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Every fact in a session, in insertion order, with the rule that inserted it (null for the engine's own).
- * The explanation of a result is built from this log.
+ * The explanation of a result is built from this log. A {@link #mark()} taken before a learner's facts go in
+ * lets {@link #since(int)} see only that learner's facts, and {@link #handlesSince(int)} take them out again.
  */
 final class FactLog implements RuleRuntimeEventListener {
-    record Entry(Object fact, String rule) {
+    record Entry(Object fact, String rule, FactHandle handle) {
     }
 
-    private final Map<FactHandle, Entry> entries = new LinkedHashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<FactHandle, Integer> positions = new IdentityHashMap<>();
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        entries.put(event.getFactHandle(),
-                new Entry(event.getObject(), event.getRule() == null ? null : event.getRule().getName()));
+        positions.put(event.getFactHandle(), entries.size());
+        entries.add(new Entry(event.getObject(), event.getRule() == null ? null : event.getRule().getName(),
+                event.getFactHandle()));
     }
 
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
-        Entry old = entries.get(event.getFactHandle());
-        if (old != null) {
-            entries.put(event.getFactHandle(), new Entry(event.getObject(), old.rule()));
+        Integer at = positions.get(event.getFactHandle());
+        if (at != null) {
+            Entry old = entries.get(at);
+            entries.set(at, new Entry(event.getObject(), old.rule(), old.handle()));
         }
     }
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        entries.remove(event.getFactHandle());
+        Integer at = positions.remove(event.getFactHandle());
+        if (at != null) {
+            entries.set(at, null);
+        }
     }
 
-    /** The entries whose fact is of the given type, in insertion order. */
-    <T> List<Inserted<T>> of(Class<T> type) {
-        return of(type, t -> true);
+    /** The position the next fact will take. */
+    int mark() {
+        return entries.size();
     }
 
-    <T> List<Inserted<T>> of(Class<T> type, Predicate<T> filter) {
-        List<Inserted<T>> out = new ArrayList<>();
-        for (Entry e : entries.values()) {
-            if (type.isInstance(e.fact()) && filter.test(type.cast(e.fact()))) {
-                out.add(new Inserted<>(type.cast(e.fact()), e.rule()));
+    /** Forgets everything from {@code mark} on, once those facts are out of the session. */
+    void truncate(int mark) {
+        for (int i = entries.size() - 1; i >= mark; i--) {
+            Entry e = entries.remove(i);
+            if (e != null) {
+                positions.remove(e.handle());
             }
         }
-        return out;
+    }
+
+    /** The handles of the facts still in the session from {@code mark} on, newest first. */
+    List<FactHandle> handlesSince(int mark) {
+        List<FactHandle> handles = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= mark; i--) {
+            if (entries.get(i) != null) {
+                handles.add(entries.get(i).handle());
+            }
+        }
+        return handles;
+    }
+
+    /** The facts from {@code mark} on, grouped by type once. */
+    View since(int mark) {
+        Map<Class<?>, List<Inserted<?>>> byType = new HashMap<>();
+        for (int i = mark; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e != null) {
+                byType.computeIfAbsent(e.fact().getClass(), c -> new ArrayList<>()).add(new Inserted<>(e.fact(), e.rule()));
+            }
+        }
+        return new View(byType);
+    }
+
+    /** Facts of a session, by type, in insertion order. */
+    static final class View {
+        private final Map<Class<?>, List<Inserted<?>>> byType;
+
+        private View(Map<Class<?>, List<Inserted<?>>> byType) {
+            this.byType = byType;
+        }
+
+        /** The facts of exactly the given type, in insertion order. */
+        @SuppressWarnings("unchecked")
+        <T> List<Inserted<T>> of(Class<T> type) {
+            List<Inserted<?>> list = byType.get(type);
+            return list == null ? List.of() : (List<Inserted<T>>) (List<?>) list;
+        }
+
+        <T> List<Inserted<T>> of(Class<T> type, Predicate<T> filter) {
+            List<Inserted<T>> out = new ArrayList<>();
+            for (Inserted<T> i : of(type)) {
+                if (filter.test(i.fact())) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+
+        /** The facts of a type grouped by a key (a credential id, say). */
+        <T> Map<String, List<Inserted<T>>> byKey(Class<T> type, java.util.function.Function<T, String> key) {
+            Map<String, List<Inserted<T>>> out = new HashMap<>();
+            for (Inserted<T> i : of(type)) {
+                out.computeIfAbsent(key.apply(i.fact()), k -> new ArrayList<>()).add(i);
+            }
+            return out;
+        }
+
+        boolean isEmpty(Class<?> type) {
+            return of(type).isEmpty();
+        }
     }
 
     /** A fact of a known type and the rule that inserted it. */
@@ -62,4 +132,5 @@ final class FactLog implements RuleRuntimeEventListener {
             return rule == null ? "the engine" : "rule '" + rule + "'";
         }
     }
+
 }
