@@ -128,7 +128,29 @@ public final class Allocator {
     }
 
     public static Allocation solve(Problem problem) {
-        return new Allocator(problem).run();
+        Allocator a = new Allocator(problem);
+        return a.forced() ? a.countEverything() : a.run();
+    }
+
+    /** True when no candidate has a choice: one option each and no cap, so every one counts where it may. */
+    private boolean forced() {
+        for (Candidate c : problem.candidates()) {
+            if (c.options().size() != 1 || !c.caps().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Allocation countEverything() {
+        long[] state = new long[mins + capMax.length];
+        Map<String, Integer> assignment = new LinkedHashMap<>();
+        for (int i = 0; i < points.length; i++) {
+            int option = problem.candidates().get(i).options().get(0);
+            assignment.put(problem.candidates().get(i).id(), option);
+            state = apply(i, option, state);
+        }
+        return new Allocation(assignment, BigDecimal.valueOf(shortfall(state), scale).stripTrailingZeros());
     }
 
     private Allocation run() {
@@ -280,7 +302,7 @@ public final class Allocator {
         p.candidates().forEach(c -> all.add(c.points()));
         int scale = 0;
         for (BigDecimal v : all) {
-            scale = Math.max(scale, v.stripTrailingZeros().scale());
+            scale = Math.max(scale, v.scale()); // a scale larger than needed is still exact
         }
         return scale;
     }

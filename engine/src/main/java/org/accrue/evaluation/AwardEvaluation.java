@@ -37,19 +37,26 @@ final class AwardEvaluation {
     private final LocalDate asOf;
     private final List<Credit> credits;
     private final Map<String, CredentialResult> credentials;
-    private final List<FactLog.Inserted<MayCount>> mayCount;
+    /** This award's MayCount facts, by credential. */
+    private final Map<String, List<FactLog.Inserted<MayCount>>> mayCount;
     private final List<StaffException> exceptions;
 
     AwardEvaluation(AwardDefinition definition, LocalDate asOf, List<Credit> credits,
-                    Map<String, CredentialResult> credentials, List<FactLog.Inserted<MayCount>> mayCount,
-                    List<StaffException> exceptions) {
+                    Map<String, CredentialResult> credentials,
+                    Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions) {
         this.definition = definition;
         this.asOf = asOf;
         this.credits = credits;
         this.credentials = credentials;
+        this.mayCount = mayCount;
         String award = definition.award().id();
-        this.mayCount = mayCount.stream().filter(m -> m.fact().award().equals(award)).toList();
-        this.exceptions = exceptions.stream().filter(e -> e.award().equals(award)).toList();
+        List<StaffException> mine = new ArrayList<>();
+        for (StaffException e : exceptions) {
+            if (e.award().equals(award)) {
+                mine.add(e);
+            }
+        }
+        this.exceptions = mine;
     }
 
     AwardResult result() {
@@ -183,7 +190,13 @@ final class AwardEvaluation {
         }
 
         Set<String> rules = new LinkedHashSet<>(definition.rules());
-        mayCount.stream().map(FactLog.Inserted::rule).filter(r -> r != null).forEach(rules::add);
+        for (var list : mayCount.values()) {
+            for (var m : list) {
+                if (m.rule() != null) {
+                    rules.add(m.rule());
+                }
+            }
+        }
         notCounted.sort(Comparator.comparing(NotCounted::credential));
         return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
                 eligible, Points.normal(total), requirements, counted, notCounted, missing, applied, List.copyOf(rules));
@@ -237,13 +250,11 @@ final class AwardEvaluation {
     private List<Integer> options(String credential, List<Requirement> pools, boolean substitutes) {
         Set<String> named = new LinkedHashSet<>();
         boolean general = false;
-        for (var m : mayCount) {
-            if (m.fact().credential().equals(credential)) {
-                if (m.fact().requirement() == null) {
-                    general = true;
-                } else {
-                    named.add(m.fact().requirement());
-                }
+        for (var m : mayCount.getOrDefault(credential, List.of())) {
+            if (m.fact().requirement() == null) {
+                general = true;
+            } else {
+                named.add(m.fact().requirement());
             }
         }
         for (StaffException e : substitutes ? exceptions : List.<StaffException>of()) {
@@ -264,6 +275,9 @@ final class AwardEvaluation {
     }
 
     private Set<String> ids(StaffException.Type type, java.util.function.Function<StaffException, String> id) {
+        if (exceptions.isEmpty()) {
+            return Set.of();
+        }
         return exceptions.stream().filter(e -> e.type() == type).map(id).collect(Collectors.toSet());
     }
 

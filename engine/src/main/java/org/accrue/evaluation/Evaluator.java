@@ -54,12 +54,14 @@ public final class Evaluator {
     private final String ruleset;
     private final AwardDefinition.Gathered definitions;
     private final ThreadLocal<Session> sessions;
+    private final Map<String, AwardDefinition> byId = new java.util.HashMap<>();
 
     public Evaluator(KieBase base, String ruleset) {
         this.base = base;
         this.ruleset = ruleset;
         Session first = new Session();
         this.definitions = AwardDefinition.gather(first.log.since(0));
+        definitions.awards().forEach(d -> byId.put(d.award().id(), d));
         this.sessions = ThreadLocal.withInitial(Session::new);
         sessions.set(first);
     }
@@ -152,10 +154,16 @@ public final class Evaluator {
             }
             List<FactLog.Inserted<MayCount>> mayCount = phase2.of(MayCount.class);
             checkMayCount(mayCount, defined);
+            Map<String, Map<String, List<FactLog.Inserted<MayCount>>>> byAward = new java.util.HashMap<>();
+            for (var m : mayCount) {
+                byAward.computeIfAbsent(m.fact().award(), a -> new java.util.HashMap<>())
+                        .computeIfAbsent(m.fact().credential(), c -> new ArrayList<>()).add(m);
+            }
             List<AwardResult> results = new ArrayList<>();
             for (AwardDefinition d : defined) {
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
-                    results.add(new AwardEvaluation(d, asOf, credits, credentials, mayCount, record.exceptions()).result());
+                    results.add(new AwardEvaluation(d, asOf, credits, credentials,
+                            byAward.getOrDefault(d.award().id(), Map.of()), record.exceptions()).result());
                 }
             }
             List<CredentialResult> inFileOrder = record.credentials().stream()
@@ -263,11 +271,14 @@ public final class Evaluator {
                 List.copyOf(rules));
     }
 
-    private static void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount, List<AwardDefinition> definitions) {
-        Map<String, AwardDefinition> byId = new LinkedHashMap<>();
-        definitions.forEach(d -> byId.put(d.award().id(), d));
+    private void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount, List<AwardDefinition> definitions) {
         for (var m : mayCount) {
             AwardDefinition d = byId.get(m.fact().award());
+            // the same MayCount facts come up for every learner: check each (award, requirement) pair once
+            if (d != null && (m.fact().requirement() == null || d.requirements().stream()
+                    .anyMatch(x -> x.id().equals(m.fact().requirement())))) {
+                continue;
+            }
             if (d == null) {
                 throw new EvaluationException(m.by() + " lets credit count toward award '" + m.fact().award()
                         + "', which no rule defines");

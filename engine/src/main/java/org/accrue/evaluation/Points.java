@@ -11,6 +11,9 @@ final class Points {
         if (v == null) {
             return null;
         }
+        if (v.scale() == 0) {
+            return v; // the common case: whole points, already in reported form
+        }
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }
