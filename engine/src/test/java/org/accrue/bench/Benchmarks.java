@@ -1,0 +1,205 @@
+package org.accrue.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.accrue.RuleSet;
+import org.accrue.batch.BatchJob;
+import org.accrue.batch.Tally;
+import org.accrue.learner.LearnerRecord;
+import org.accrue.population.PopulationGenerator;
+import org.accrue.reading.LearnerFiles;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Every benchmark in one run, printed as one table with ratios (the machine is shared: compare within a run).
+ * Run by {@code bench/run}; not a test, and no test asserts a timing.
+ */
+public final class Benchmarks {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+
+    public static void main(String[] args) throws Exception {
+        int learners = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path dir = Files.createTempDirectory("accrue-bench");
+        Path population = dir.resolve("population.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        PopulationGenerator generator = new PopulationGenerator(1, AS_OF);
+        try (BufferedWriter w = Files.newBufferedWriter(population)) {
+            for (long n = 1; n <= learners; n++) {
+                w.write(json.writeValueAsString(generator.learner(n)));
+                w.write('\n');
+            }
+        }
+        System.err.printf("bench: %d learners generated, %d MB; %d threads%n", learners,
+                Files.size(population) >> 20, threads);
+
+        RuleSet rules = RuleSet.loadDefault();
+        // warm up every path on a slice first, so no figure pays for the JIT alone
+        Path warm = dir.resolve("warm.jsonl");
+        try (var lines = Files.lines(population)) {
+            Files.write(warm, lines.limit(Math.min(learners, 5000)).toList());
+        }
+        parseOnly(warm, threads, r -> { });
+        parseOnly(warm, threads, r -> ReferenceLadder.evaluate(r));
+        batch(rules, warm, dir.resolve("warm-out.jsonl"), threads);
+
+        // best of two runs each: on a shared machine the slower run measures the neighbours
+        double parse = best(learners, () -> parseOnly(population, threads, r -> { }));
+        double reference = best(learners, () -> parseOnly(population, threads, r -> ReferenceLadder.evaluate(r)));
+        double batch = best(learners, () -> batch(rules, population, dir.resolve("out.jsonl"), threads));
+        double batch1 = rate(learners / 4, () -> batch(rules, slice(population, dir, learners / 4), dir.resolve("out1.jsonl"), 1));
+
+        double[] latency = jmh();
+        double[] compile = compileTimes();
+
+        System.out.println();
+        System.out.println("| measure | figure | ratio |");
+        System.out.println("|---|---|---|");
+        row("parse and validate only (the limit), learners/s", parse, "1.00");
+        row("batch, full shipped rule set, " + threads + " threads, learners/s", batch, ratio(batch, parse) + " of parse-only");
+        row("batch, 1 thread, learners/s", batch1, ratio(batch, batch1) + " speed-up with " + threads + " threads");
+        row("hand-written SCQF ladder (no rules engine, 9 awards), learners/s", reference,
+                ratio(batch, reference) + " batch / hand-written");
+        System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), median | %.0f us | |%n", latency[0]);
+        System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), p99 | %.0f us | %.1f x median |%n",
+                latency[1], latency[1] / latency[0]);
+        System.out.printf(Locale.ROOT, "| rule set load, first run (compile), whole process | %.2f s | |%n", compile[0]);
+        System.out.printf(Locale.ROOT, "| rule set load, cached, whole process | %.2f s | %.2f of first |%n", compile[1],
+                compile[1] / compile[0]);
+    }
+
+    interface Timed {
+        void run() throws Exception;
+    }
+
+    private static double best(long n, Timed t) throws Exception {
+        return Math.max(rate(n, t), rate(n, t));
+    }
+
+    private static double rate(long n, Timed t) throws Exception {
+        long start = System.nanoTime();
+        t.run();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void row(String what, double rate, String ratio) {
+        System.out.printf(Locale.ROOT, "| %s | %,.0f | %s |%n", what, rate, ratio);
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2f", a / b);
+    }
+
+    private static Path slice(Path population, Path dir, int n) throws Exception {
+        Path out = dir.resolve("slice-" + n + ".jsonl");
+        try (var lines = Files.lines(population)) {
+            Files.write(out, lines.limit(n).toList());
+        }
+        return out;
+    }
+
+    /** Reads and validates every record with the batch's reader, in chunks on all threads, then {@code then}. */
+    private static void parseOnly(Path file, int threads, Consumer<LearnerRecord> then) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            List<Future<?>> pending = new ArrayList<>();
+            List<String> chunk = new ArrayList<>();
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                chunk.add(line);
+                if (chunk.size() == 500) {
+                    pending.add(submit(pool, chunk, n, file, then));
+                    n += chunk.size();
+                    chunk = new ArrayList<>();
+                    if (pending.size() > threads * 4) {
+                        pending.remove(0).get();
+                    }
+                }
+            }
+            pending.add(submit(pool, chunk, n, file, then));
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Future<?> submit(ExecutorService pool, Collection<String> lines, long first, Path file,
+                                    Consumer<LearnerRecord> then) {
+        return pool.submit(() -> {
+            long n = first;
+            for (String l : lines) {
+                try {
+                    then.accept(LearnerFiles.parse(l, file + ":" + (++n), true));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    private static void batch(RuleSet rules, Path input, Path out, int threads) throws Exception {
+        Tally t = new BatchJob(rules, new BatchJob.Options(List.of(input), out, null, threads, AS_OF, List.of(),
+                false, true), BatchJob.Progress.NONE).run();
+        if (t.rejected() > 0) {
+            throw new IllegalStateException(t.rejected() + " rejected");
+        }
+    }
+
+    /** Median and p99 of single-learner evaluation, in microseconds. */
+    private static double[] jmh() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(LatencyBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgs("-Xmx1g", "-Daccrue.cache.dir=" + System.getProperty("accrue.cache.dir",
+                        Files.createTempDirectory("accrue-bench-cache").toString()))
+                .build()).run();
+        var stats = results.iterator().next().getPrimaryResult().getStatistics();
+        return new double[]{stats.getPercentile(50), stats.getPercentile(99)};
+    }
+
+    /** A whole `accrue awards` process: with an empty cache (first), then with the cache it left (cached). */
+    private static double[] compileTimes() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double first = 0;
+        double cached = 0;
+        int runs = 3;
+        for (int i = 0; i < runs; i++) {
+            Path cache = Files.createTempDirectory("accrue-bench-cache");
+            first += process(java, cache);
+            cached += process(java, cache);
+        }
+        return new double[]{first / runs, cached / runs};
+    }
+
+    private static double process(String java, Path cache) throws Exception {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Daccrue.cache.dir=" + cache, "org.accrue.cli.AccrueCommand", "awards")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("accrue awards failed");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
