@@ -52,9 +52,25 @@ public final class RuleSources {
 
     /** The rule set packaged with the engine: the repository's {@code frameworks/} and {@code rules/}. */
     public static List<RuleFile> packaged() throws RuleSetException {
+        try {
+            Path root = packagedRoot();
+            List<RuleFile> files = new ArrayList<>();
+            try (Stream<Path> folders = Files.list(root)) {
+                for (Path folder : folders.filter(Files::isDirectory).sorted(byName()).toList()) {
+                    files.addAll(read(folder, "(packaged) " + folder.getFileName(), folder.getFileName()));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new RuleSetException("cannot read the packaged rule set: " + e.getMessage());
+        }
+    }
+
+    /** The folder holding the packaged {@code frameworks/} and {@code rules/}, inside the jar or on disk. */
+    public static Path packagedRoot() throws IOException {
         URL url = RuleSources.class.getResource(PACKAGED);
         if (url == null) {
-            throw new RuleSetException("the packaged rule set is missing from the classpath (" + PACKAGED + ")");
+            throw new IOException("the packaged rule set is missing from the classpath (" + PACKAGED + ")");
         }
         try {
             URI uri = url.toURI();
@@ -65,16 +81,9 @@ public final class RuleSources {
                     // opened before: Path.of(uri) finds it
                 }
             }
-            Path root = Path.of(uri);
-            List<RuleFile> files = new ArrayList<>();
-            try (Stream<Path> folders = Files.list(root)) {
-                for (Path folder : folders.filter(Files::isDirectory).sorted(byName()).toList()) {
-                    files.addAll(read(folder, "(packaged) " + folder.getFileName(), folder.getFileName()));
-                }
-            }
-            return files;
-        } catch (URISyntaxException | IOException e) {
-            throw new RuleSetException("cannot read the packaged rule set: " + e.getMessage());
+            return Path.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
         }
     }
 

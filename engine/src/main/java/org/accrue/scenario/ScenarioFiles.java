@@ -9,10 +9,6 @@ import org.accrue.reading.LearnerFiles;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -67,23 +63,7 @@ public final class ScenarioFiles {
 
     /** The scenario files packaged with the engine's default rule set. */
     public static List<Path> packaged() throws IOException {
-        URL url = ScenarioFiles.class.getResource("/accrue/ruleset");
-        if (url == null) {
-            return List.of();
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    // opened before
-                }
-            }
-            return find(List.of(Path.of(uri)));
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
+        return find(List.of(org.accrue.ruleset.RuleSources.packagedRoot()));
     }
 
     /** Reads one scenario file; the display name is what messages call it. */
