@@ -124,7 +124,8 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
 
     private static boolean isRecordFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".jsonl");
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".jsonl")
+                || n.endsWith(".csv");
     }
 
     @Override

@@ -41,8 +41,8 @@ class EvaluateCommandTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
         List<JsonNode> results = lines(r.out());
-        try (var files = Files.list(SAMPLES)) {
-            assertEquals(files.filter(f -> f.toString().endsWith(".yaml")).count(), results.size());
+        try (var files = Files.walk(SAMPLES)) {
+            assertEquals(files.filter(f -> f.toString().matches(".*\\.(yaml|json|csv)$")).count(), results.size());
         }
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(REPO.resolve("docs/result.schema.json")));

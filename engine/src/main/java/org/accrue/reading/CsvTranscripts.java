@@ -1,0 +1,171 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.accrue.learner.LearnerRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Registry transcripts exported as CSV: one row per credential, a header naming the learner record's fields
+ * (template: {@code samples/transcript-template.csv}). {@code learnerId} and {@code learnerName} repeat on every
+ * row; lists ({@code subjects}, {@code outcomes}) are separated by {@code ;}. Rows become the learner record
+ * every other format becomes, and are checked by the same parser; an error names the CSV line.
+ */
+final class CsvTranscripts {
+    static final List<String> COLUMNS = List.of("learnerId", "learnerName", "id", "code", "title", "awardingBody",
+            "country", "issued", "creditValue", "creditSystem", "levelFramework", "levelValue", "hours",
+            "assessment", "participation", "qualityAssurance", "identityVerified", "subjects", "outcomes", "grade",
+            "route");
+    private static final Set<String> REQUIRED = Set.of("learnerId", "id", "title");
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+    private static final Pattern CREDENTIAL = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$");
+
+    private CsvTranscripts() {
+    }
+
+    /** A first line that names at least the required columns, separated by commas. */
+    static boolean looksLike(String text) {
+        int nl = text.indexOf('\n');
+        String header = (nl < 0 ? text : text.substring(0, nl)).trim();
+        if (!header.contains(",")) {
+            return false;
+        }
+        List<String> names = List.of(header.split("\\s*,\\s*"));
+        return names.containsAll(REQUIRED);
+    }
+
+    static LearnerRecord read(String text, String source) throws InvalidInputException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> header;
+        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            header = new ArrayList<>();
+            while (it.hasNext()) {
+                Map<String, String> row = it.next();
+                if (header.isEmpty()) {
+                    header.addAll(row.keySet());
+                }
+                rows.add(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(source, "file", "malformed CSV: " + firstLine(e.getMessage()));
+        }
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                throw new InvalidInputException(source, "line 1, column " + column,
+                        "unknown column; expected some of " + String.join(", ", COLUMNS));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(source, "file", "a header and no credential rows");
+        }
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode record = f.objectNode();
+        String learnerId = value(rows.get(0), "learnerId");
+        ObjectNode learner = record.putObject("learner");
+        if (learnerId != null) {
+            learner.put("id", learnerId);
+        }
+        if (value(rows.get(0), "learnerName") != null) {
+            learner.put("name", value(rows.get(0), "learnerName"));
+        }
+        ArrayNode credentials = record.putArray("credentials");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String rowLearner = value(row, "learnerId");
+            if (rowLearner == null || !rowLearner.equals(learnerId)) {
+                throw new InvalidInputException(source, "line " + (i + 2) + ", column learnerId",
+                        "'" + rowLearner + "' differs from the first row's '" + learnerId + "'; one learner per file");
+            }
+            ObjectNode c = credentials.addObject();
+            for (String field : List.of("id", "code", "title", "awardingBody", "country", "issued", "hours",
+                    "assessment", "participation", "qualityAssurance", "identityVerified", "grade", "route")) {
+                String v = value(row, field);
+                if (v != null) {
+                    c.put(field, v);
+                }
+            }
+            if (value(row, "identityVerified") != null) {
+                String v = value(row, "identityVerified").toLowerCase(java.util.Locale.ROOT);
+                if (v.equals("true") || v.equals("false")) {
+                    c.put("identityVerified", Boolean.parseBoolean(v));
+                }
+            }
+            if (value(row, "creditValue") != null || value(row, "creditSystem") != null) {
+                ObjectNode credit = c.putObject("credit");
+                putIf(credit, "value", value(row, "creditValue"));
+                putIf(credit, "system", value(row, "creditSystem"));
+            }
+            if (value(row, "levelFramework") != null || value(row, "levelValue") != null) {
+                ObjectNode level = c.putObject("level");
+                putIf(level, "framework", value(row, "levelFramework"));
+                putIf(level, "value", value(row, "levelValue"));
+            }
+            list(c, "subjects", value(row, "subjects"));
+            list(c, "outcomes", value(row, "outcomes"));
+        }
+        try {
+            return new LearnerRecordParser(source).parse(record);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(source, asCsvPlace(e.where()), e.problem());
+        }
+    }
+
+    /** {@code credentials[2].credit.value} becomes {@code line 4, column creditValue}. */
+    private static String asCsvPlace(String where) {
+        Matcher m = CREDENTIAL.matcher(where);
+        if (!m.matches()) {
+            return where.startsWith("learner") ? "line 2, column learnerId" : where;
+        }
+        int line = Integer.parseInt(m.group(1)) + 2;
+        String column = switch (m.group(2)) {
+            case "credit.value" -> "creditValue";
+            case "credit.system" -> "creditSystem";
+            case "level.framework" -> "levelFramework";
+            case "level.value" -> "levelValue";
+            default -> m.group(2).replaceAll("\\[\\d+]$", "");
+        };
+        return "line " + line + (column.isEmpty() ? "" : ", column " + column);
+    }
+
+    private static String value(Map<String, String> row, String column) {
+        String v = row.get(column);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static void putIf(ObjectNode node, String field, String v) {
+        if (v != null) {
+            node.put(field, v);
+        }
+    }
+
+    private static void list(ObjectNode c, String field, String v) {
+        if (v != null) {
+            ArrayNode a = c.putArray(field);
+            for (String item : v.split(";")) {
+                if (!item.isBlank()) {
+                    a.add(item.trim());
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
+    }
+
+}

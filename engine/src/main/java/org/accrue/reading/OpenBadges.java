@@ -1,0 +1,223 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.learner.LearnerRecord;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 1EdTech Open Badges 3.0 {@code OpenBadgeCredential} / {@code AchievementCredential}: one credential, or a
+ * JSON array of them for one learner. Open Badges has no level or credit-system field, so Accrue reads (and
+ * documents, in docs/formats.md) a convention of {@code achievement.alignment[]} entries: a level is an
+ * alignment whose {@code targetFramework} is SCQF, EQF or FHEQ, with the level in {@code targetCode}; the
+ * credit system, assessment, participation, quality assurance and route are alignments whose
+ * {@code targetType} is {@code ext:CreditSystem}, {@code ext:Assessment}, {@code ext:Participation},
+ * {@code ext:QualityAssurance} or {@code ext:Route}, with the value in {@code targetCode}.
+ */
+final class OpenBadges {
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
+
+    private OpenBadges() {
+    }
+
+    static boolean isOpenBadge(JsonNode tree) {
+        JsonNode first = tree.isArray() && !tree.isEmpty() ? tree.get(0) : tree;
+        return hasType(first, "OpenBadgeCredential") || hasType(first, "AchievementCredential");
+    }
+
+    static boolean hasType(JsonNode node, String type) {
+        JsonNode t = node == null ? null : node.get("type");
+        if (t == null) {
+            return false;
+        }
+        if (t.isTextual()) {
+            return t.asText().equals(type);
+        }
+        for (JsonNode x : t) {
+            if (x.asText().equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode record = f.objectNode();
+        ArrayNode credentials = record.putArray("credentials");
+        String learner = null;
+        int n = tree.isArray() ? tree.size() : 1;
+        for (int i = 0; i < n; i++) {
+            JsonNode vc = tree.isArray() ? tree.get(i) : tree;
+            String at = tree.isArray() ? "$[" + i + "]" : "$";
+            if (!isOpenBadge(vc)) {
+                throw new InvalidInputException(source, at + ".type",
+                        "expected an OpenBadgeCredential or AchievementCredential");
+            }
+            JsonNode subject = required(vc, "credentialSubject", at, source);
+            String subjectId = text(subject, "id");
+            if (subjectId == null && subject.has("identifier") && subject.get("identifier").isArray()
+                    && !subject.get("identifier").isEmpty()) {
+                subjectId = text(subject.get("identifier").get(0), "identity");
+            }
+            if (learner == null) {
+                learner = subjectId;
+            } else if (subjectId != null && !subjectId.equals(learner)) {
+                throw new InvalidInputException(source, at + ".credentialSubject.id",
+                        "'" + subjectId + "' is another learner than '" + learner + "'; one learner per file");
+            }
+            JsonNode achievement = required(subject, "achievement", at + ".credentialSubject", source);
+            ObjectNode c = credentials.addObject();
+            String id = text(vc, "id") != null ? text(vc, "id") : text(achievement, "id");
+            if (id == null) {
+                throw new InvalidInputException(source, at + ".id", "is missing; a credential needs an id");
+            }
+            c.put("id", id);
+            putIf(c, "title", text(achievement, "name"));
+            putIf(c, "code", text(achievement, "humanCode"));
+            JsonNode issuer = vc.get("issuer");
+            if (issuer != null && issuer.isObject()) {
+                putIf(c, "awardingBody", text(issuer, "name"));
+                if (issuer.has("address")) {
+                    putIf(c, "country", text(issuer.get("address"), "addressCountryCode"));
+                }
+            }
+            String date = firstText(subject, vc, "awardedDate", "validFrom", "issuanceDate");
+            if (date != null && date.length() >= 10) {
+                c.put("issued", date.substring(0, 10));
+            }
+            JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
+            String system = null;
+            JsonNode alignments = achievement.get("alignment");
+            if (alignments != null) {
+                for (int a = 0; a < alignments.size(); a++) {
+                    JsonNode al = alignments.get(a);
+                    String framework = text(al, "targetFramework");
+                    String type = text(al, "targetType");
+                    String code = text(al, "targetCode");
+                    if (framework != null && code != null && (framework.equalsIgnoreCase("SCQF")
+                            || framework.equalsIgnoreCase("EQF") || framework.equalsIgnoreCase("FHEQ"))
+                            && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
+                        Matcher m = TRAILING_NUMBER.matcher(code);
+                        if (!m.find()) {
+                            throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment["
+                                    + a + "].targetCode", "'" + code + "' names no " + framework + " level");
+                        }
+                        c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT))
+                                .put("value", Integer.parseInt(m.group(1)));
+                    } else if (type != null && code != null) {
+                        switch (type) {
+                            case "ext:CreditSystem" -> system = code;
+                            case "ext:Assessment" -> c.put("assessment", code);
+                            case "ext:Participation" -> c.put("participation", code);
+                            case "ext:QualityAssurance" -> c.put("qualityAssurance", code);
+                            case "ext:Route" -> c.put("route", code);
+                            default -> {
+                            }
+                        }
+                    }
+                }
+            }
+            if (credits != null && !credits.isNull()) {
+                if (system == null) {
+                    throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment",
+                            "credits are given but no credit system: add an alignment with targetType "
+                                    + "ext:CreditSystem and targetCode SCQF, ECTS or FHEQ");
+                }
+                c.putObject("credit").set("value", credits);
+                ((ObjectNode) c.get("credit")).put("system", system);
+            }
+            ArrayNode subjects = f.arrayNode();
+            putIf(subjects, text(achievement, "fieldOfStudy"));
+            if (achievement.has("tag")) {
+                achievement.get("tag").forEach(t -> subjects.add(t.asText()));
+            }
+            if (!subjects.isEmpty()) {
+                c.set("subjects", subjects);
+            }
+            if (achievement.has("criteria")) {
+                String narrative = text(achievement.get("criteria"), "narrative");
+                if (narrative != null) {
+                    c.putArray("outcomes").add(narrative);
+                }
+            }
+        }
+        ObjectNode l = record.putObject("learner");
+        if (learner != null) {
+            l.put("id", learner);
+        }
+        try {
+            return new LearnerRecordParser(source).parse(reorder(record));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(source, jsonPath(e.where(), tree.isArray()), e.problem());
+        }
+    }
+
+    /** The learner record's own field names, turned back into the badge's JSON path. */
+    private static String jsonPath(String where, boolean array) {
+        Matcher m = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$").matcher(where);
+        if (!m.matches()) {
+            return where.startsWith("learner") ? "$.credentialSubject.id" : where;
+        }
+        String at = array ? "$[" + m.group(1) + "]" : "$";
+        String field = switch (m.group(2)) {
+            case "title" -> ".credentialSubject.achievement.name";
+            case "code" -> ".credentialSubject.achievement.humanCode";
+            case "issued" -> ".credentialSubject.awardedDate";
+            case "credit.value" -> ".credentialSubject.creditsEarned";
+            case "country" -> ".issuer.address.addressCountryCode";
+            case "awardingBody" -> ".issuer.name";
+            default -> ".credentialSubject.achievement.alignment (" + m.group(2) + ")";
+        };
+        return at + field;
+    }
+
+    /** The learner first, as the parser expects nothing of order but people reading errors do. */
+    private static ObjectNode reorder(ObjectNode record) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("learner", record.get("learner"));
+        out.set("credentials", record.get("credentials"));
+        return out;
+    }
+
+    private static JsonNode required(JsonNode node, String field, String at, String source) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isObject()) {
+            throw new InvalidInputException(source, at + "." + field, "is missing");
+        }
+        return v;
+    }
+
+    private static String firstText(JsonNode a, JsonNode b, String... fields) {
+        for (String f : fields) {
+            String v = text(a, f) != null ? text(a, f) : text(b, f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    private static void putIf(ObjectNode node, String field, String v) {
+        if (v != null) {
+            node.put(field, v);
+        }
+    }
+
+    private static void putIf(ArrayNode node, String v) {
+        if (v != null) {
+            node.add(v);
+        }
+    }
+
+}

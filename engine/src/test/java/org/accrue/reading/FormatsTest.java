@@ -1,0 +1,121 @@
+package org.accrue.reading;
+
+import org.accrue.learner.Assessment;
+import org.accrue.learner.Credential;
+import org.accrue.learner.CreditSystem;
+import org.accrue.learner.LearnerRecord;
+import org.accrue.learner.LevelFramework;
+import org.accrue.learner.QualityAssurance;
+import org.accrue.learner.Route;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Learner files in other formats, chosen by content: CSV transcripts and Open Badges 3.0. */
+class FormatsTest {
+    static final Path FORMATS = Path.of(System.getProperty("accrue.repo", "..")).resolve("samples/formats");
+
+    @Test
+    void aCsvTranscriptIsOneLearnerWithARowPerCredential() throws Exception {
+        LearnerRecord r = LearnerFiles.read(FORMATS.resolve("transcript-template.csv"));
+        assertEquals("L-0015", r.learner().id());
+        assertEquals("Priya Nair", r.learner().name());
+        assertEquals(4, r.credentials().size());
+        Credential ml = r.credentials().get(3);
+        assertEquals(new BigDecimal("7.5"), ml.credit().value());
+        assertEquals(CreditSystem.ECTS, ml.credit().system());
+        assertEquals(LevelFramework.EQF, ml.level().framework());
+        assertEquals(List.of("ethics", "machine-learning"), ml.subjects());
+        assertEquals(Route.TRANSFER, ml.route());
+        assertEquals(true, ml.identityVerified());
+        assertEquals(null, ml.grade());
+    }
+
+    static String csv(String... rows) {
+        return "learnerId,id,title,creditValue,creditSystem,levelFramework,levelValue\n" + String.join("\n", rows) + "\n";
+    }
+
+    @Test
+    void aBadCsvValueIsNamedByLineAndColumn() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                csv("L-1,A,T,15,SCQF,SCQF,11", "L-1,B,U,15,SCQF,SCQF,13"), "t.csv", false));
+        assertEquals("t.csv: line 3, column levelValue: 13 is outside SCQF levels 1-12", e.getMessage());
+    }
+
+    @Test
+    void aCsvTranscriptHoldsOneLearner() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                csv("L-1,A,T,15,SCQF,SCQF,11", "L-2,B,U,15,SCQF,SCQF,11"), "t.csv", false));
+        assertEquals("t.csv: line 3, column learnerId: 'L-2' differs from the first row's 'L-1'; one learner per file",
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownCsvColumnIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                "learnerId,id,title,ects\nL-1,A,T,5\n", "t.csv", false));
+        assertEquals("t.csv: line 1, column ects: unknown column; expected some of "
+                + String.join(", ", CsvTranscripts.COLUMNS), e.getMessage());
+    }
+
+    @Test
+    void anOpenBadgeIsReadThroughItsAlignments() throws Exception {
+        LearnerRecord r = LearnerFiles.read(FORMATS.resolve("open-badge-ob3.json"));
+        assertEquals("did:example:learner-0016", r.learner().id());
+        Credential c = r.credentials().get(0);
+        assertEquals("https://badges.example.ac.uk/credentials/3732", c.id());
+        assertEquals("Statistical Learning", c.title());
+        assertEquals("MT5758", c.code());
+        assertEquals("University of St Andrews", c.awardingBody());
+        assertEquals("GB-SCT", c.country());
+        assertEquals(LocalDate.of(2026, 1, 10), c.issued());
+        assertEquals(new BigDecimal("15"), c.credit().value());
+        assertEquals(CreditSystem.SCQF, c.credit().system());
+        assertEquals(11, c.level().value());
+        assertEquals(Assessment.SUMMATIVE, c.assessment());
+        assertEquals(QualityAssurance.EXTERNAL, c.qualityAssurance());
+        assertEquals(List.of("statistics", "data-science"), c.subjects());
+        assertEquals(List.of("Apply regularised regression and assess it with cross-validation"), c.outcomes());
+    }
+
+    @Test
+    void anOpenBadgeWithCreditsButNoCreditSystemNamesTheJsonPath() throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"))
+                .replace("\"targetType\": \"ext:CreditSystem\", \"targetCode\": \"SCQF\"", "\"targetCode\": \"SCQF credits\"");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(badge, "b.json", true));
+        assertEquals("b.json: $.credentialSubject.achievement.alignment: credits are given but no credit system: add an "
+                + "alignment with targetType ext:CreditSystem and targetCode SCQF, ECTS or FHEQ", e.getMessage());
+    }
+
+    @Test
+    void anArrayOfBadgesIsOneLearner() throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
+        String second = badge.replace("credentials/3732", "credentials/3733").replace("\"15\"", "\"15\"");
+        LearnerRecord r = LearnerFiles.parseAny("[" + badge + "," + second + "]", "b.json", true);
+        assertEquals(2, r.credentials().size());
+    }
+
+    @Test
+    void aFormatAccrueDoesNotKnowIsNamed() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                "{\"type\": [\"VerifiableCredential\", \"ClrCredential\"]}", "c.json", true));
+        assertEquals("c.json: $.type: ClrCredential files are not read yet; docs/formats.md lists the formats Accrue reads",
+                e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                "{\"type\": \"Thing\"}", "x.json", true));
+        assertEquals("x.json: $.type: '\"Thing\"' is no format Accrue knows; docs/formats.md lists them", e.getMessage());
+    }
+
+    @Test
+    void yamlInFlowStyleIsStillYaml() throws Exception {
+        LearnerRecord r = LearnerFiles.parseAny("{learner: {id: L-1}, credentials: []}\n", "f.yaml", false);
+        assertEquals("L-1", r.learner().id());
+    }
+}
