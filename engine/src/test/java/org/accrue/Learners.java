@@ -48,6 +48,7 @@ public final class Learners {
         List<String> subjects = List.of();
         List<String> outcomes = List.of("An outcome");
         Route route = Route.TAUGHT;
+        String partOf;
 
         C(String id) {
             this.id = id;
@@ -134,6 +135,11 @@ public final class Learners {
             return this;
         }
 
+        public C partOf(String parent) {
+            partOf = parent;
+            return this;
+        }
+
         public C code(String c) {
             code = c;
             return this;
@@ -146,7 +152,7 @@ public final class Learners {
 
         public Credential build() {
             return new Credential(id, code, title, awardingBody, country, issued, credit, level, hours, assessment,
-                    participation, qa, identityVerified, subjects, outcomes, null, route);
+                    participation, qa, identityVerified, subjects, outcomes, null, route, partOf);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param subjects subject tags or HECoS codes, trimmed and lower-cased by the reader
  * @param route    how the credit reaches the awarding institution
+ * @param partOf   the id of another credential in the same record that this one is part of (a course of a
+ *                 programme, as a CLR association says), or null
  */
 public record Credential(
         String id,
@@ -28,7 +30,8 @@ public record Credential(
         List<String> subjects,
         List<String> outcomes,
         String grade,
-        Route route) {
+        Route route,
+        String partOf) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);

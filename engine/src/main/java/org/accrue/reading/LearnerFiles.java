@@ -63,7 +63,10 @@ public final class LearnerFiles {
             if (OpenBadges.isOpenBadge(tree)) {
                 return OpenBadges.read(tree, source);
             }
-            for (String other : new String[]{"ClrCredential", "EuropeanDigitalCredential"}) {
+            if (Clr.isClr(tree)) {
+                return Clr.read(tree, source);
+            }
+            for (String other : new String[]{"EuropeanDigitalCredential"}) {
                 if (OpenBadges.hasType(tree, other)) {
                     throw new InvalidInputException(source, "$.type", other + " files are not read yet; "
                             + "docs/formats.md lists the formats Accrue reads");

@@ -39,7 +39,7 @@ final class LearnerRecordParser {
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
-            "identityVerified", "subjects", "outcomes", "grade", "route");
+            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
     /** ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision (GB-SCT). */
@@ -82,6 +82,15 @@ final class LearnerRecordParser {
                             "duplicate credential id '" + c.id() + "' (first used by credentials[" + first + "])");
                 }
                 credentials.add(c);
+            }
+            for (int i = 0; i < credentials.size(); i++) {
+                String parent = credentials.get(i).partOf();
+                if (parent != null && !seen.containsKey(parent)) {
+                    throw error("credentials[" + i + "].partOf", "no credential '" + parent + "' in this file");
+                }
+                if (parent != null && parent.equals(credentials.get(i).id())) {
+                    throw error("credentials[" + i + "].partOf", "a credential cannot be part of itself");
+                }
             }
         }
         List<StaffException> exceptions = new ArrayList<>();
@@ -166,7 +175,8 @@ final class LearnerRecordParser {
                 textList(node, p, "subjects", true),
                 textList(node, p, "outcomes", false),
                 optionalText(node, p, "grade"),
-                word(node, p, "route", Route.class));
+                word(node, p, "route", Route.class),
+                optionalText(node, p, "partOf"));
     }
 
     private StatedCredit credit(JsonNode node, String path) throws InvalidInputException {

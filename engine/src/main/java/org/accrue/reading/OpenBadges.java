@@ -47,10 +47,10 @@ final class OpenBadges {
     }
 
     static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode record = f.objectNode();
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        ObjectNode learner = record.putObject("learner");
         ArrayNode credentials = record.putArray("credentials");
-        String learner = null;
+        String subject = null;
         int n = tree.isArray() ? tree.size() : 1;
         for (int i = 0; i < n; i++) {
             JsonNode vc = tree.isArray() ? tree.get(i) : tree;
@@ -59,112 +59,136 @@ final class OpenBadges {
                 throw new InvalidInputException(source, at + ".type",
                         "expected an OpenBadgeCredential or AchievementCredential");
             }
-            JsonNode subject = required(vc, "credentialSubject", at, source);
-            String subjectId = text(subject, "id");
-            if (subjectId == null && subject.has("identifier") && subject.get("identifier").isArray()
-                    && !subject.get("identifier").isEmpty()) {
-                subjectId = text(subject.get("identifier").get(0), "identity");
-            }
-            if (learner == null) {
-                learner = subjectId;
-            } else if (subjectId != null && !subjectId.equals(learner)) {
+            String id = subjectId(vc, at, source);
+            if (subject == null) {
+                subject = id;
+            } else if (id != null && !id.equals(subject)) {
                 throw new InvalidInputException(source, at + ".credentialSubject.id",
-                        "'" + subjectId + "' is another learner than '" + learner + "'; one learner per file");
+                        "'" + id + "' is another learner than '" + subject + "'; one learner per file");
             }
-            JsonNode achievement = required(subject, "achievement", at + ".credentialSubject", source);
-            ObjectNode c = credentials.addObject();
-            String id = text(vc, "id") != null ? text(vc, "id") : text(achievement, "id");
-            if (id == null) {
-                throw new InvalidInputException(source, at + ".id", "is missing; a credential needs an id");
+            credentials.add(credential(vc, at, source));
+        }
+        if (subject != null) {
+            learner.put("id", subject);
+        }
+        return parse(record, source, tree.isArray() ? "$[%d]" : "$");
+    }
+
+    /** The learner record, with errors turned back into JSON paths ({@code credentialPath} takes the index). */
+    static LearnerRecord parse(ObjectNode record, String source, String credentialPath) throws InvalidInputException {
+        try {
+            return new LearnerRecordParser(source).parse(record);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(source, jsonPath(e.where(), credentialPath), e.problem());
+        }
+    }
+
+    static String subjectId(JsonNode vc, String at, String source) throws InvalidInputException {
+        JsonNode subject = required(vc, "credentialSubject", at, source);
+        String id = text(subject, "id");
+        if (id == null && subject.has("identifier") && subject.get("identifier").isArray()
+                && !subject.get("identifier").isEmpty()) {
+            id = text(subject.get("identifier").get(0), "identity");
+        }
+        return id;
+    }
+
+    /** The achievement id of a credential, which CLR associations refer to. */
+    static String achievementId(JsonNode vc) {
+        JsonNode subject = vc.get("credentialSubject");
+        return subject == null ? null : text(subject.get("achievement"), "id");
+    }
+
+    /** One Open Badges credential as a learner-record credential. */
+    static ObjectNode credential(JsonNode vc, String at, String source) throws InvalidInputException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonNode subject = required(vc, "credentialSubject", at, source);
+        JsonNode achievement = required(subject, "achievement", at + ".credentialSubject", source);
+        ObjectNode c = f.objectNode();
+        String id = text(vc, "id") != null ? text(vc, "id") : text(achievement, "id");
+        if (id == null) {
+            throw new InvalidInputException(source, at + ".id", "is missing; a credential needs an id");
+        }
+        c.put("id", id);
+        putIf(c, "title", text(achievement, "name"));
+        putIf(c, "code", text(achievement, "humanCode"));
+        JsonNode issuer = vc.get("issuer");
+        if (issuer != null && issuer.isObject()) {
+            putIf(c, "awardingBody", text(issuer, "name"));
+            if (issuer.has("address")) {
+                putIf(c, "country", text(issuer.get("address"), "addressCountryCode"));
             }
-            c.put("id", id);
-            putIf(c, "title", text(achievement, "name"));
-            putIf(c, "code", text(achievement, "humanCode"));
-            JsonNode issuer = vc.get("issuer");
-            if (issuer != null && issuer.isObject()) {
-                putIf(c, "awardingBody", text(issuer, "name"));
-                if (issuer.has("address")) {
-                    putIf(c, "country", text(issuer.get("address"), "addressCountryCode"));
-                }
-            }
-            String date = firstText(subject, vc, "awardedDate", "validFrom", "issuanceDate");
-            if (date != null && date.length() >= 10) {
-                c.put("issued", date.substring(0, 10));
-            }
-            JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
-            String system = null;
-            JsonNode alignments = achievement.get("alignment");
-            if (alignments != null) {
-                for (int a = 0; a < alignments.size(); a++) {
-                    JsonNode al = alignments.get(a);
-                    String framework = text(al, "targetFramework");
-                    String type = text(al, "targetType");
-                    String code = text(al, "targetCode");
-                    if (framework != null && code != null && (framework.equalsIgnoreCase("SCQF")
-                            || framework.equalsIgnoreCase("EQF") || framework.equalsIgnoreCase("FHEQ"))
-                            && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
-                        Matcher m = TRAILING_NUMBER.matcher(code);
-                        if (!m.find()) {
-                            throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment["
-                                    + a + "].targetCode", "'" + code + "' names no " + framework + " level");
-                        }
-                        c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT))
-                                .put("value", Integer.parseInt(m.group(1)));
-                    } else if (type != null && code != null) {
-                        switch (type) {
-                            case "ext:CreditSystem" -> system = code;
-                            case "ext:Assessment" -> c.put("assessment", code);
-                            case "ext:Participation" -> c.put("participation", code);
-                            case "ext:QualityAssurance" -> c.put("qualityAssurance", code);
-                            case "ext:Route" -> c.put("route", code);
-                            default -> {
-                            }
+        }
+        String date = firstText(subject, vc, "awardedDate", "validFrom", "issuanceDate");
+        if (date != null && date.length() >= 10) {
+            c.put("issued", date.substring(0, 10));
+        }
+        JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
+        String system = null;
+        JsonNode alignments = achievement.get("alignment");
+        if (alignments != null) {
+            for (int a = 0; a < alignments.size(); a++) {
+                JsonNode al = alignments.get(a);
+                String framework = text(al, "targetFramework");
+                String type = text(al, "targetType");
+                String code = text(al, "targetCode");
+                if (framework != null && code != null && (framework.equalsIgnoreCase("SCQF")
+                        || framework.equalsIgnoreCase("EQF") || framework.equalsIgnoreCase("FHEQ"))
+                        && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
+                    Matcher m = TRAILING_NUMBER.matcher(code);
+                    if (!m.find()) {
+                        throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment["
+                                + a + "].targetCode", "'" + code + "' names no " + framework + " level");
+                    }
+                    c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT))
+                            .put("value", Integer.parseInt(m.group(1)));
+                } else if (type != null && code != null) {
+                    switch (type) {
+                        case "ext:CreditSystem" -> system = code;
+                        case "ext:Assessment" -> c.put("assessment", code);
+                        case "ext:Participation" -> c.put("participation", code);
+                        case "ext:QualityAssurance" -> c.put("qualityAssurance", code);
+                        case "ext:Route" -> c.put("route", code);
+                        default -> {
                         }
                     }
                 }
             }
-            if (credits != null && !credits.isNull()) {
-                if (system == null) {
-                    throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment",
-                            "credits are given but no credit system: add an alignment with targetType "
-                                    + "ext:CreditSystem and targetCode SCQF, ECTS or FHEQ");
-                }
-                c.putObject("credit").set("value", credits);
-                ((ObjectNode) c.get("credit")).put("system", system);
+        }
+        if (credits != null && !credits.isNull()) {
+            if (system == null) {
+                throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment",
+                        "credits are given but no credit system: add an alignment with targetType "
+                                + "ext:CreditSystem and targetCode SCQF, ECTS or FHEQ");
             }
-            ArrayNode subjects = f.arrayNode();
-            putIf(subjects, text(achievement, "fieldOfStudy"));
-            if (achievement.has("tag")) {
-                achievement.get("tag").forEach(t -> subjects.add(t.asText()));
-            }
-            if (!subjects.isEmpty()) {
-                c.set("subjects", subjects);
-            }
-            if (achievement.has("criteria")) {
-                String narrative = text(achievement.get("criteria"), "narrative");
-                if (narrative != null) {
-                    c.putArray("outcomes").add(narrative);
-                }
+            ObjectNode credit = c.putObject("credit");
+            credit.set("value", credits);
+            credit.put("system", system);
+        }
+        ArrayNode subjects = f.arrayNode();
+        putIf(subjects, text(achievement, "fieldOfStudy"));
+        if (achievement.has("tag")) {
+            achievement.get("tag").forEach(t -> subjects.add(t.asText()));
+        }
+        if (!subjects.isEmpty()) {
+            c.set("subjects", subjects);
+        }
+        if (achievement.has("criteria")) {
+            String narrative = text(achievement.get("criteria"), "narrative");
+            if (narrative != null) {
+                c.putArray("outcomes").add(narrative);
             }
         }
-        ObjectNode l = record.putObject("learner");
-        if (learner != null) {
-            l.put("id", learner);
-        }
-        try {
-            return new LearnerRecordParser(source).parse(reorder(record));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(source, jsonPath(e.where(), tree.isArray()), e.problem());
-        }
+        return c;
     }
 
     /** The learner record's own field names, turned back into the badge's JSON path. */
-    private static String jsonPath(String where, boolean array) {
+    private static String jsonPath(String where, String credentialPath) {
         Matcher m = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$").matcher(where);
         if (!m.matches()) {
             return where.startsWith("learner") ? "$.credentialSubject.id" : where;
         }
-        String at = array ? "$[" + m.group(1) + "]" : "$";
+        String at = String.format(credentialPath, Integer.parseInt(m.group(1)));
         String field = switch (m.group(2)) {
             case "title" -> ".credentialSubject.achievement.name";
             case "code" -> ".credentialSubject.achievement.humanCode";
@@ -177,15 +201,7 @@ final class OpenBadges {
         return at + field;
     }
 
-    /** The learner first, as the parser expects nothing of order but people reading errors do. */
-    private static ObjectNode reorder(ObjectNode record) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("learner", record.get("learner"));
-        out.set("credentials", record.get("credentials"));
-        return out;
-    }
-
-    private static JsonNode required(JsonNode node, String field, String at, String source) throws InvalidInputException {
+    static JsonNode required(JsonNode node, String field, String at, String source) throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || !v.isObject()) {
             throw new InvalidInputException(source, at + "." + field, "is missing");

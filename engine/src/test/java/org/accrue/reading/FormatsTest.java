@@ -105,12 +105,40 @@ class FormatsTest {
     @Test
     void aFormatAccrueDoesNotKnowIsNamed() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
-                "{\"type\": [\"VerifiableCredential\", \"ClrCredential\"]}", "c.json", true));
-        assertEquals("c.json: $.type: ClrCredential files are not read yet; docs/formats.md lists the formats Accrue reads",
-                e.getMessage());
+                "{\"type\": [\"VerifiableCredential\", \"EuropeanDigitalCredential\"]}", "c.json", true));
+        assertEquals("c.json: $.type: EuropeanDigitalCredential files are not read yet; docs/formats.md lists the "
+                + "formats Accrue reads", e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
                 "{\"type\": \"Thing\"}", "x.json", true));
         assertEquals("x.json: $.type: '\"Thing\"' is no format Accrue knows; docs/formats.md lists them", e.getMessage());
+    }
+
+    @Test
+    void aClrKeepsItsNestedCredentialsAndWhichArePartsOfWhich() throws Exception {
+        LearnerRecord r = LearnerFiles.read(FORMATS.resolve("clr-programme.json"));
+        assertEquals("did:example:learner-0017", r.learner().id());
+        assertEquals(5, r.credentials().size());
+        String programme = "https://clr.example.ac.uk/credentials/PGC-DS";
+        assertEquals(null, r.credentials().get(0).partOf());
+        for (Credential c : r.credentials().subList(1, 5)) {
+            assertEquals(programme, c.partOf(), c.id());
+        }
+    }
+
+    @Test
+    void aClrAssociationToAnAchievementNoCredentialHoldsIsNamed() throws Exception {
+        String clr = Files.readString(FORMATS.resolve("clr-programme.json")).replace("achievements/EL1\"\n", "achievements/XX9\"\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(clr, "c.json", true));
+        assertEquals("c.json: $.credentialSubject.association[3]: isParentOf links an achievement that no nested "
+                + "credential holds (sourceId https://clr.example.ac.uk/achievements/PGC-DS, targetId "
+                + "https://clr.example.ac.uk/achievements/XX9)", e.getMessage());
+    }
+
+    @Test
+    void aCredentialCanOnlyBePartOfACredentialInTheSameFile() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                "learner: {id: L}\ncredentials:\n  - {id: A, title: T, partOf: Z}\n", "p.yaml", false));
+        assertEquals("p.yaml: credentials[0].partOf: no credential 'Z' in this file", e.getMessage());
     }
 
     @Test

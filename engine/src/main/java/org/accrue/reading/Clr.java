@@ -1,0 +1,88 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.learner.LearnerRecord;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * 1EdTech Comprehensive Learner Record 2.0 {@code ClrCredential}: every nested achievement credential in
+ * {@code credentialSubject.verifiableCredential[]} becomes a credential (read as Open Badges 3.0), and
+ * {@code credentialSubject.association[]} parent/child links become {@code partOf}, so that a programme and its
+ * courses are not counted twice.
+ */
+final class Clr {
+    private Clr() {
+    }
+
+    static boolean isClr(JsonNode tree) {
+        return OpenBadges.hasType(tree, "ClrCredential");
+    }
+
+    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+        JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);
+        JsonNode nested = subject.get("verifiableCredential");
+        if (nested == null || !nested.isArray() || nested.isEmpty()) {
+            throw new InvalidInputException(source, "$.credentialSubject.verifiableCredential",
+                    "is missing; a CLR holds its achievements as nested credentials");
+        }
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        ObjectNode learner = record.putObject("learner");
+        String id = OpenBadges.subjectId(tree, "$", source);
+        if (id != null) {
+            learner.put("id", id);
+        }
+        ArrayNode credentials = record.putArray("credentials");
+        Map<String, ObjectNode> byAchievement = new HashMap<>();
+        for (int i = 0; i < nested.size(); i++) {
+            String at = "$.credentialSubject.verifiableCredential[" + i + "]";
+            JsonNode vc = nested.get(i);
+            if (!OpenBadges.isOpenBadge(vc)) {
+                throw new InvalidInputException(source, at + ".type",
+                        "expected an OpenBadgeCredential or AchievementCredential");
+            }
+            ObjectNode c = OpenBadges.credential(vc, at, source);
+            credentials.add(c);
+            String achievement = OpenBadges.achievementId(vc);
+            if (achievement != null) {
+                byAchievement.put(achievement, c);
+            }
+        }
+        JsonNode associations = subject.get("association");
+        if (associations != null) {
+            for (int i = 0; i < associations.size(); i++) {
+                JsonNode a = associations.get(i);
+                String at = "$.credentialSubject.association[" + i + "]";
+                String type = a.path("associationType").asText();
+                ObjectNode source1 = byAchievement.get(a.path("sourceId").asText());
+                ObjectNode target = byAchievement.get(a.path("targetId").asText());
+                ObjectNode parent;
+                ObjectNode child;
+                switch (type) {
+                    case "isParentOf" -> {
+                        parent = source1;
+                        child = target;
+                    }
+                    case "isChildOf", "isPartOf" -> {
+                        parent = target;
+                        child = source1;
+                    }
+                    default -> {
+                        continue; // other associations (exact match, related, ...) say nothing of parts
+                    }
+                }
+                if (parent == null || child == null) {
+                    throw new InvalidInputException(source, at, type + " links an achievement that no nested "
+                            + "credential holds (sourceId " + a.path("sourceId").asText() + ", targetId "
+                            + a.path("targetId").asText() + ")");
+                }
+                child.put("partOf", parent.get("id").asText());
+            }
+        }
+        return OpenBadges.parse(record, source, "$.credentialSubject.verifiableCredential[%d]");
+    }
+}
