@@ -46,7 +46,8 @@ public final class LearnerFiles {
 
     /**
      * Reads a learner file in any format Accrue knows, chosen by content: an Accrue learner record (YAML or
-     * JSON), an Open Badges 3.0 credential or array of them, or a CSV transcript.
+     * JSON), an Open Badges 3.0 credential or array of them, a CLR 2.0 credential, a European Learning Model
+     * credential, or a CSV transcript.
      */
     public static LearnerRecord parseAny(String text, String source, boolean jsonHint) throws InvalidInputException {
         String t = text.stripLeading();
@@ -66,11 +67,8 @@ public final class LearnerFiles {
             if (Clr.isClr(tree)) {
                 return Clr.read(tree, source);
             }
-            for (String other : new String[]{"EuropeanDigitalCredential"}) {
-                if (OpenBadges.hasType(tree, other)) {
-                    throw new InvalidInputException(source, "$.type", other + " files are not read yet; "
-                            + "docs/formats.md lists the formats Accrue reads");
-                }
+            if (Elm.isElm(tree)) {
+                return Elm.read(tree, source);
             }
             if (tree.isObject() && !tree.has("learner") && !tree.has("credentials") && tree.has("type")) {
                 throw new InvalidInputException(source, "$.type", "'" + tree.get("type")

@@ -105,10 +105,6 @@ class FormatsTest {
     @Test
     void aFormatAccrueDoesNotKnowIsNamed() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
-                "{\"type\": [\"VerifiableCredential\", \"EuropeanDigitalCredential\"]}", "c.json", true));
-        assertEquals("c.json: $.type: EuropeanDigitalCredential files are not read yet; docs/formats.md lists the "
-                + "formats Accrue reads", e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
                 "{\"type\": \"Thing\"}", "x.json", true));
         assertEquals("x.json: $.type: '\"Thing\"' is no format Accrue knows; docs/formats.md lists them", e.getMessage());
     }
@@ -139,6 +135,46 @@ class FormatsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
                 "learner: {id: L}\ncredentials:\n  - {id: A, title: T, partOf: Z}\n", "p.yaml", false));
         assertEquals("p.yaml: credentials[0].partOf: no credential 'Z' in this file", e.getMessage());
+    }
+
+    @Test
+    void aEuropassCredentialCarriesEveryEuElement() throws Exception {
+        LearnerRecord r = LearnerFiles.read(FORMATS.resolve("europass-elm-microcredential.json"));
+        assertEquals("urn:epass:person:1", r.learner().id());
+        assertEquals("Rita Sousa", r.learner().name());
+        Credential c = r.credentials().get(0);
+        assertEquals("urn:epass:learningAchievement:1", c.id());
+        assertEquals("Research Data Management", c.title());
+        assertEquals("Universidade de Lisboa", c.awardingBody());
+        assertEquals("PT", c.country(), "the EU authority table's PRT as ISO 3166 alpha-2");
+        assertEquals(LocalDate.of(2026, 4, 28), c.issued());
+        assertEquals(new BigDecimal("5"), c.credit().value());
+        assertEquals(CreditSystem.ECTS, c.credit().system());
+        assertEquals(LevelFramework.EQF, c.level().framework());
+        assertEquals(7, c.level().value());
+        assertEquals(0, new BigDecimal("125").compareTo(c.hours()), "PT125H");
+        assertEquals(Assessment.SUMMATIVE, c.assessment());
+        assertEquals(QualityAssurance.EXTERNAL, c.qualityAssurance());
+        assertEquals(org.accrue.learner.Participation.ONLINE, c.participation());
+        assertEquals(true, c.identityVerified());
+        assertEquals("17/20", c.grade());
+        assertEquals(List.of("Write a data management plan", "Apply the FAIR principles"), c.outcomes());
+        assertEquals(List.of("research-methods"), c.subjects());
+    }
+
+    @Test
+    void theEuClassificationWorksOnEuropassDirectly() throws Exception {
+        var result = org.accrue.DefaultRules.get().evaluate(
+                LearnerFiles.read(FORMATS.resolve("europass-elm-microcredential.json")), LocalDate.of(2026, 11, 28));
+        assertEquals(List.of("cmf-microcredential", "eu-microcredential"), result.credentials().get(0).classifications());
+    }
+
+    @Test
+    void aEuropassDurationThatIsNoDurationIsNamed() throws Exception {
+        String elm = Files.readString(FORMATS.resolve("europass-elm-microcredential.json")).replace("PT125H", "125 hours");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(elm, "e.json", true));
+        assertEquals("e.json: $.credentialSubject.hasClaim.specifiedBy.volumeOfLearning: '125 hours' is not an ISO 8601 "
+                + "duration (PT60H)", e.getMessage());
     }
 
     @Test

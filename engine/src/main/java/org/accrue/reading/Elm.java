@@ -1,0 +1,225 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.learner.LearnerRecord;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * European Learning Model v3 (Europass digital credentials) {@code EuropeanDigitalCredential}: each learning
+ * achievement in {@code credentialSubject.hasClaim} becomes a credential. This format carries every mandatory
+ * element of an EU micro-credential, so the {@code eu-microcredential} classification works on it directly.
+ * docs/formats.md lists which ELM field becomes which learner-record field.
+ */
+final class Elm {
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
+
+    private Elm() {
+    }
+
+    static boolean isElm(JsonNode tree) {
+        return OpenBadges.hasType(tree, "EuropeanDigitalCredential");
+    }
+
+    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+        JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        ObjectNode learner = record.putObject("learner");
+        String name = lang(subject.get("fullName"));
+        String id = text(subject, "id") != null ? text(subject, "id") : name;
+        if (id != null) {
+            learner.put("id", id);
+        }
+        if (name != null) {
+            learner.put("name", name);
+        }
+        List<JsonNode> claims = list(subject.get("hasClaim"));
+        if (claims.isEmpty()) {
+            throw new InvalidInputException(source, "$.credentialSubject.hasClaim", "is missing; an ELM credential "
+                    + "holds its learning achievements as claims");
+        }
+        ArrayNode credentials = record.putArray("credentials");
+        for (int i = 0; i < claims.size(); i++) {
+            String at = claims.size() == 1 && !subject.get("hasClaim").isArray()
+                    ? "$.credentialSubject.hasClaim" : "$.credentialSubject.hasClaim[" + i + "]";
+            credentials.add(claim(claims.get(i), tree, at, source));
+        }
+        try {
+            return new LearnerRecordParser(source).parse(record);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(source, e.where().replaceFirst("^credentials\\[(\\d+)]",
+                    "\\$.credentialSubject.hasClaim[$1] (") + (e.where().startsWith("credentials") ? ")" : ""),
+                    e.problem());
+        }
+    }
+
+    private static ObjectNode claim(JsonNode claim, JsonNode root, String at, String source)
+            throws InvalidInputException {
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        String id = text(claim, "id");
+        if (id == null) {
+            throw new InvalidInputException(source, at + ".id", "is missing; a learning achievement needs an id");
+        }
+        c.put("id", id);
+        putIf(c, "title", lang(claim.get("title")));
+        JsonNode awardedBy = claim.get("awardedBy");
+        JsonNode body = awardedBy == null ? null : first(awardedBy.get("awardingBody"));
+        if (body != null) {
+            putIf(c, "awardingBody", lang(body.get("legalName")) != null ? lang(body.get("legalName"))
+                    : lang(body.get("prefLabel")));
+            JsonNode country = first(first(body.get("location")) == null ? null
+                    : first(body.get("location")).path("address").get("countryCode"));
+            if (country != null && text(country, "id") != null) {
+                putIf(c, "country", iso2(text(country, "id")));
+            }
+        }
+        String date = awardedBy != null && text(awardedBy, "awardingDate") != null ? text(awardedBy, "awardingDate")
+                : text(root, "validFrom") != null ? text(root, "validFrom") : text(root, "issuanceDate");
+        if (date != null && date.length() >= 10) {
+            c.put("issued", date.substring(0, 10));
+        }
+        JsonNode spec = first(claim.get("specifiedBy"));
+        if (spec != null) {
+            JsonNode eqf = spec.get("eqfLevel");
+            if (eqf != null && text(eqf, "id") != null) {
+                Matcher m = TRAILING_NUMBER.matcher(text(eqf, "id"));
+                if (!m.find()) {
+                    throw new InvalidInputException(source, at + ".specifiedBy.eqfLevel.id",
+                            "'" + text(eqf, "id") + "' names no EQF level");
+                }
+                c.putObject("level").put("framework", "EQF").put("value", Integer.parseInt(m.group(1)));
+            }
+            JsonNode credit = first(spec.get("creditPoint"));
+            if (credit != null && credit.get("point") != null) {
+                String framework = credit.get("framework") == null ? null : lang(credit.get("framework").get("prefLabel"));
+                String frameworkId = credit.get("framework") == null ? null : text(credit.get("framework"), "id");
+                if (framework == null || !framework.toLowerCase(Locale.ROOT).contains("european credit transfer")) {
+                    throw new InvalidInputException(source, at + ".specifiedBy.creditPoint.framework",
+                            "'" + (framework != null ? framework : frameworkId) + "' is no credit framework Accrue "
+                                    + "knows; ELM credit is read in ECTS");
+                }
+                c.putObject("credit").put("value", credit.get("point").asText()).put("system", "ECTS");
+            }
+            String volume = text(spec, "volumeOfLearning");
+            if (volume != null) {
+                try {
+                    c.put("hours", Duration.parse(volume).toMinutes() / 60.0);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException(source, at + ".specifiedBy.volumeOfLearning",
+                            "'" + volume + "' is not an ISO 8601 duration (PT60H)");
+                }
+            }
+            ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode o : list(spec.get("learningOutcome"))) {
+                putIf(outcomes, lang(o.get("title")));
+            }
+            if (!outcomes.isEmpty()) {
+                c.set("outcomes", outcomes);
+            }
+            ArrayNode subjects = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode t : list(spec.get("thematicArea"))) {
+                putIf(subjects, lang(t.get("prefLabel")));
+            }
+            if (!subjects.isEmpty()) {
+                c.set("subjects", subjects);
+            }
+            String mode = spec.get("mode") == null ? null : lang(first(spec.get("mode")).get("prefLabel"));
+            if (mode != null) {
+                String m = mode.toLowerCase(Locale.ROOT);
+                c.put("participation", m.contains("online") ? "online" : m.contains("blend") ? "blended" : "onsite");
+            }
+            if (spec.has("accreditation") || claim.has("accreditation")) {
+                c.put("qualityAssurance", "external"); // an accreditation is quality assurance by another body
+            }
+        }
+        JsonNode proof = first(claim.get("provenBy"));
+        if (proof != null) {
+            c.put("assessment", "summative"); // an assessment that proves the claim, with its grade
+            if (proof.get("grade") != null) {
+                putIf(c, "grade", lang(proof.get("grade").get("noteLiteral")));
+            }
+            JsonNode verification = proof.get("idVerification");
+            if (verification != null) {
+                String label = lang(verification.get("prefLabel"));
+                if (label != null) {
+                    c.put("identityVerified", !label.toLowerCase(Locale.ROOT).contains("without"));
+                }
+            }
+        }
+        return c;
+    }
+
+    /** ISO 3166-1 alpha-2 for an EU authority-table country (…/country/IRL), else the code as it is. */
+    static String iso2(String uri) {
+        String code = uri.substring(uri.lastIndexOf('/') + 1).toUpperCase(Locale.ROOT);
+        if (code.length() == 3) {
+            for (String two : Locale.getISOCountries()) {
+                if (new Locale("", two).getISO3Country().equals(code)) {
+                    return two;
+                }
+            }
+        }
+        return code;
+    }
+
+    /** A language map's English value, else its first; a plain string as it is. */
+    static String lang(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? null : lang(node.get(0));
+        }
+        if (node.has("en")) {
+            return lang(node.get("en"));
+        }
+        var fields = node.fields();
+        return fields.hasNext() ? lang(fields.next().getValue()) : null;
+    }
+
+    private static JsonNode first(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isArray() ? (node.isEmpty() ? null : node.get(0)) : node;
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    private static void putIf(ObjectNode node, String field, String v) {
+        if (v != null) {
+            node.put(field, v);
+        }
+    }
+
+    private static void putIf(ArrayNode node, String v) {
+        if (v != null) {
+            node.add(v);
+        }
+    }
+}
