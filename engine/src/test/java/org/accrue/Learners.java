@@ -152,7 +152,7 @@ public final class Learners {
 
         public Credential build() {
             return new Credential(id, code, title, awardingBody, country, issued, credit, level, hours, assessment,
-                    participation, qa, identityVerified, subjects, outcomes, null, route, partOf);
+                    participation, qa, identityVerified, subjects, outcomes, null, route, partOf, null);
         }
     }
 }

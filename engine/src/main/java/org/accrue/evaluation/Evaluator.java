@@ -263,6 +263,7 @@ public final class Evaluator {
                 level == null || level.fact().eqf() == 0 ? null : level.fact().eqf(),
                 scqfPoints != null && excluded.isEmpty(),
                 equivalence,
+                c.proof() == null ? null : c.proof() ? "present, not verified" : "absent",
                 List.copyOf(excluded),
                 List.copyOf(classifications),
                 unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))

@@ -12,6 +12,9 @@ import java.util.List;
  * @param route    how the credit reaches the awarding institution
  * @param partOf   the id of another credential in the same record that this one is part of (a course of a
  *                 programme, as a CLR association says), or null
+ * @param proof    true when the credential came with a cryptographic proof (a signed Open Badge, CLR or
+ *                 Europass credential), false when it came without one, null when its format has none;
+ *                 Accrue reports it and does not verify it
  */
 public record Credential(
         String id,
@@ -31,7 +34,8 @@ public record Credential(
         List<String> outcomes,
         String grade,
         Route route,
-        String partOf) {
+        String partOf,
+        Boolean proof) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);

@@ -70,6 +70,7 @@ final class Elm {
             throw new InvalidInputException(source, at + ".id", "is missing; a learning achievement needs an id");
         }
         c.put("id", id);
+        c.put("proof", root.has("proof") && !root.get("proof").isNull());
         putIf(c, "title", lang(claim.get("title")));
         JsonNode awardedBy = claim.get("awardedBy");
         JsonNode body = awardedBy == null ? null : first(awardedBy.get("awardingBody"));

@@ -39,7 +39,7 @@ final class LearnerRecordParser {
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
-            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf");
+            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
     /** ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision (GB-SCT). */
@@ -176,7 +176,8 @@ final class LearnerRecordParser {
                 textList(node, p, "outcomes", false),
                 optionalText(node, p, "grade"),
                 word(node, p, "route", Route.class),
-                optionalText(node, p, "partOf"));
+                optionalText(node, p, "partOf"),
+                bool(node, p, "proof"));
     }
 
     private StatedCredit credit(JsonNode node, String path) throws InvalidInputException {

@@ -110,6 +110,7 @@ final class OpenBadges {
             throw new InvalidInputException(source, at + ".id", "is missing; a credential needs an id");
         }
         c.put("id", id);
+        c.put("proof", vc.has("proof") && !vc.get("proof").isNull());
         putIf(c, "title", text(achievement, "name"));
         putIf(c, "code", text(achievement, "humanCode"));
         JsonNode issuer = vc.get("issuer");

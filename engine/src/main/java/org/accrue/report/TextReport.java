@@ -73,6 +73,9 @@ public final class TextReport {
             for (String note : c.notes()) {
                 out.append("      ").append(note).append('\n');
             }
+            if (c.proof() != null) {
+                out.append("      proof: ").append(c.proof()).append('\n');
+            }
             for (String e : c.excluded()) {
                 out.append("      carries no credit: ").append(e).append('\n');
             }

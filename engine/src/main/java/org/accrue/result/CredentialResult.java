@@ -11,6 +11,7 @@ import java.util.List;
  * @param eqfLevel        EQF level, or null where there is none
  * @param creditBearing   true when it carries credit that awards may count
  * @param equivalence     the equivalence-table row it matched (specific credit), or null
+ * @param proof           {@code present, not verified}, {@code absent}, or null where the format carries none
  * @param excluded        why it carries no credit (empty when credit-bearing)
  * @param classifications the classifications it meets, sorted
  * @param unmet           for each classification it misses, the criteria it misses
@@ -25,6 +26,7 @@ public record CredentialResult(
         Integer eqfLevel,
         boolean creditBearing,
         EquivalenceMatch equivalence,
+        String proof,
         List<String> excluded,
         List<String> classifications,
         List<UnmetClassification> unmet,

@@ -86,6 +86,20 @@ class FormatsTest {
     }
 
     @Test
+    void aProofIsReportedAndNotClaimedVerified() throws Exception {
+        String unsigned = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
+        String signed = unsigned.replaceFirst("\"credentialSubject\": \\{", "\"proof\": {\"type\": \"DataIntegrityProof\", "
+                + "\"cryptosuite\": \"eddsa-rdfc-2022\", \"proofValue\": \"z58DAdFfa9\"}, \"credentialSubject\": {");
+        LocalDate asOf = LocalDate.of(2026, 11, 28);
+        assertEquals("absent", org.accrue.DefaultRules.get().evaluate(LearnerFiles.parseAny(unsigned, "u.json", true), asOf)
+                .credentials().get(0).proof());
+        assertEquals("present, not verified", org.accrue.DefaultRules.get()
+                .evaluate(LearnerFiles.parseAny(signed, "s.json", true), asOf).credentials().get(0).proof());
+        assertEquals(null, org.accrue.DefaultRules.get().evaluate(LearnerFiles.read(FORMATS.resolve(
+                "transcript-template.csv")), asOf).credentials().get(0).proof(), "a CSV transcript has no proofs");
+    }
+
+    @Test
     void anOpenBadgeWithCreditsButNoCreditSystemNamesTheJsonPath() throws Exception {
         String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"))
                 .replace("\"targetType\": \"ext:CreditSystem\", \"targetCode\": \"SCQF\"", "\"targetCode\": \"SCQF credits\"");
