@@ -54,6 +54,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "per line, as described by docs/result.schema.json.")
     Format format;
 
+    @Option(names = "--emit-badge", paramLabel = "DIR",
+            description = "Also write, for each award a learner is eligible for, an unsigned Open Badges 3.0 "
+                    + "AchievementCredential to DIR, with the counted credentials and the rule-set hash as evidence.")
+    Path emitBadge;
+
+    @Option(names = "--issuer", paramLabel = "NAME", defaultValue = "Accrue",
+            description = "The issuer named in emitted badges (the institution that will sign them). Default: Accrue.")
+    String issuer;
+
     @Mixin
     RuleSetOption rules;
 
@@ -116,6 +125,23 @@ final class EvaluateCommand implements Callable<Integer> {
                 err.flush();
                 status = ExitStatus.RULE_SET;
                 continue;
+            }
+            if (emitBadge != null) {
+                try {
+                    java.nio.file.Files.createDirectories(emitBadge);
+                    for (var award : result.awards()) {
+                        if (award.eligible()) {
+                            var badge = org.accrue.report.BadgeWriter.badge(result, award, issuer);
+                            java.nio.file.Files.writeString(emitBadge.resolve(
+                                    org.accrue.report.BadgeWriter.fileName(result, award)),
+                                    org.accrue.report.BadgeWriter.text(badge));
+                        }
+                    }
+                } catch (IOException e) {
+                    err.println("accrue evaluate: --emit-badge " + emitBadge + ": " + e.getMessage());
+                    err.flush();
+                    status = Math.max(status, ExitStatus.BAD_INPUT);
+                }
             }
             if (format == Format.json) {
                 out.println(JsonReport.line(result));

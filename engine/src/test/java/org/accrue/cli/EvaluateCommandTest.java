@@ -112,6 +112,42 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void emitBadgeWritesAnOpenBadgeForEachAwardTheLearnerIsEligibleFor(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--emit-badge", dir.toString(), "--issuer",
+                "University of St Andrews", SAMPLES.resolve("chen-allocation.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> files;
+        try (var list = Files.list(dir)) {
+            files = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("l-0003--pgcert-data-science.json", "l-0003--scqf-graduate-certificate.json",
+                "l-0003--scqf-pgcert.json"), files);
+        JsonNode badge = JSON.readTree(Files.readString(dir.resolve("l-0003--pgcert-data-science.json")));
+        // the properties Open Badges 3.0 requires of an AchievementCredential
+        assertEquals("https://www.w3.org/ns/credentials/v2", badge.at("/@context/0").asText());
+        assertTrue(badge.get("id").asText().startsWith("urn:uuid:"));
+        assertEquals("AchievementCredential", badge.at("/type/1").asText());
+        assertEquals("University of St Andrews", badge.at("/issuer/name").asText());
+        assertEquals("Profile", badge.at("/issuer/type/0").asText());
+        assertEquals("2026-11-28T00:00:00Z", badge.get("validFrom").asText());
+        assertEquals("AchievementSubject", badge.at("/credentialSubject/type/0").asText());
+        JsonNode achievement = badge.at("/credentialSubject/achievement");
+        assertEquals("urn:accrue:award:pgcert-data-science", achievement.get("id").asText());
+        assertEquals("Postgraduate Certificate in Data Science", achievement.get("name").asText());
+        assertFalse(achievement.get("description").asText().isBlank());
+        assertTrue(achievement.at("/criteria/narrative").asText().contains("at least 30 SCQF points of credit in data science"));
+        assertEquals(60, badge.at("/credentialSubject/creditsEarned").asInt());
+        // evidence: the counted credentials, then the rule set
+        assertEquals(5, badge.get("evidence").size());
+        assertEquals("counted toward requirement methods: 15 SCQF points", badge.at("/evidence/0/description").asText());
+        assertTrue(badge.at("/evidence/4/description").asText().startsWith("decided by Accrue with rule set sha256:"));
+        // and Accrue reads its own badges back
+        var back = org.accrue.reading.LearnerFiles.read(dir.resolve("l-0003--pgcert-data-science.json"));
+        assertEquals(11, back.credentials().get(0).level().value());
+        assertEquals(new java.math.BigDecimal("60"), back.credentials().get(0).credit().value());
+    }
+
+    @Test
     void anUnknownAwardIsAUsageError() {
         Cli r = Cli.run("evaluate", "--award", "scqf-phd", SAMPLES.toString());
         assertEquals(ExitStatus.USAGE, r.status());

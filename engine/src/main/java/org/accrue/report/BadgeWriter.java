@@ -1,0 +1,119 @@
+package org.accrue.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.result.AwardResult;
+import org.accrue.result.Counted;
+import org.accrue.result.EvaluationResult;
+import org.accrue.result.RequirementResult;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A stacked award as an unsigned 1EdTech Open Badges 3.0 {@code AchievementCredential}: the award as the
+ * achievement (with its SCQF level and credit system as alignments, by the convention the reader uses), the
+ * counted credentials and the rule-set hash as {@code evidence}. Unsigned: the issuing institution signs it.
+ */
+public final class BadgeWriter {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private BadgeWriter() {
+    }
+
+    /** The credential for one award the learner is eligible for, issued in the name of {@code issuer}. */
+    public static ObjectNode badge(EvaluationResult result, AwardResult award, String issuer) {
+        if (!award.eligible()) {
+            throw new IllegalArgumentException(award.award() + ": the learner is not eligible");
+        }
+        ObjectNode vc = F.objectNode();
+        vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
+                .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        String key = result.learner().id() + "\n" + award.award() + "\n" + result.asOf() + "\n" + result.ruleset();
+        vc.put("id", "urn:uuid:" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
+        vc.putArray("type").add("VerifiableCredential").add("AchievementCredential");
+        vc.put("name", award.title());
+        ObjectNode profile = vc.putObject("issuer");
+        profile.put("id", "urn:accrue:issuer:" + slug(issuer));
+        profile.putArray("type").add("Profile");
+        profile.put("name", issuer);
+        vc.put("validFrom", result.asOf() + "T00:00:00Z");
+        ObjectNode subject = vc.putObject("credentialSubject");
+        String learner = result.learner().id();
+        subject.put("id", learner.contains(":") ? learner : "urn:accrue:learner:" + slug(learner));
+        subject.putArray("type").add("AchievementSubject");
+        subject.put("creditsEarned", award.countedPoints());
+        ObjectNode achievement = subject.putObject("achievement");
+        achievement.put("id", "urn:accrue:award:" + award.award());
+        achievement.putArray("type").add("Achievement");
+        achievement.put("achievementType", "Certificate");
+        achievement.put("name", award.title());
+        achievement.put("description", award.title() + " (" + award.award() + "), SCQF level " + award.scqfLevel()
+                + ", stacked from the credentials in the evidence.");
+        achievement.putObject("criteria").put("narrative", award.requirements().stream()
+                .map(RequirementResult::description).collect(Collectors.joining("; ")));
+        award.requirements().stream().filter(r -> r.id().equals("total")).findFirst()
+                .ifPresent(t -> achievement.put("creditsAvailable", t.need()));
+        ArrayNode alignment = achievement.putArray("alignment");
+        alignment.add(alignment("SCQF level " + award.scqfLevel(), null, "SCQF", Integer.toString(award.scqfLevel())));
+        alignment.add(alignment("SCQF credit points", "ext:CreditSystem", null, "SCQF"));
+        ArrayNode evidence = vc.putArray("evidence");
+        for (Counted c : award.counted()) {
+            ObjectNode e = evidence.addObject();
+            e.put("id", c.credential().contains(":") ? c.credential() : "urn:accrue:credential:" + slug(c.credential()));
+            e.putArray("type").add("Evidence");
+            e.put("name", c.credential());
+            e.put("description", "counted toward " + (Counted.GENERAL.equals(c.requirement()) ? "the total as general credit"
+                    : "requirement " + c.requirement()) + ": " + c.points().toPlainString() + " SCQF points");
+        }
+        ObjectNode rules = evidence.addObject();
+        rules.put("id", "urn:accrue:ruleset:" + result.ruleset().replace("sha256:", "sha256-"));
+        rules.putArray("type").add("Evidence");
+        rules.put("name", "Rule set " + result.ruleset());
+        rules.put("description", "decided by Accrue with rule set " + result.ruleset() + " as of " + result.asOf()
+                + (award.exceptions().isEmpty() ? "" : "; staff exceptions: " + award.exceptions().stream()
+                .map(x -> x.type() + " by " + x.authorisedBy() + " on " + x.date()).collect(Collectors.joining(", "))));
+        return vc;
+    }
+
+    /** The badge as indented JSON. */
+    public static String text(ObjectNode badge) {
+        try {
+            return JSON.writeValueAsString(badge) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file name for a learner's badge for an award. */
+    public static String fileName(EvaluationResult result, AwardResult award) {
+        return slug(result.learner().id()) + "--" + award.award() + ".json";
+    }
+
+    private static ObjectNode alignment(String name, String type, String framework, String code) {
+        ObjectNode a = F.objectNode();
+        a.putArray("type").add("Alignment");
+        a.put("targetName", name);
+        a.put("targetUrl", "https://scqf.org.uk/");
+        if (type != null) {
+            a.put("targetType", type);
+        }
+        if (framework != null) {
+            a.put("targetFramework", framework);
+        }
+        a.put("targetCode", code);
+        return a;
+    }
+
+    private static String slug(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    }
+
+}
