@@ -87,6 +87,10 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                     return false;
                 }
                 Path p = pending.pop();
+                if (Files.isDirectory(p) && org.accrue.reading.LearnerFiles.isBadgeFolder(p)) {
+                    next = new Item(sequence++, p.toString(), p, null); // one learner's badges
+                    return true;
+                }
                 if (Files.isDirectory(p)) {
                     List<Path> children;
                     try (Stream<Path> list = Files.list(p)) {

@@ -33,6 +33,9 @@ public final class LearnerFiles {
     /** Reads and validates one learner file. */
     public static LearnerRecord read(Path file) throws InvalidInputException {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            return readBadgeFolder(file);
+        }
         String text;
         try {
             text = Files.readString(file);
@@ -111,21 +114,91 @@ public final class LearnerFiles {
 
     /**
      * Expands the arguments of a command into learner files: a file stands for itself, a directory for the
-     * {@code .yaml}, {@code .yml}, {@code .json} and {@code .csv} files below it, in name order.
+     * {@code .yaml}, {@code .yml}, {@code .json} and {@code .csv} files below it, in name order, except that a
+     * folder of Open Badges credentials (see {@link #isBadgeFolder}) stands for one learner.
      */
     public static List<Path> expand(List<Path> arguments) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : arguments) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(LearnerFiles::isLearnerFileName).sorted()
-                            .forEach(files::add);
-                }
+                walk(p, files);
             } else {
                 files.add(p);
             }
         }
         return files;
+    }
+
+    private static void walk(Path dir, List<Path> out) throws IOException {
+        if (isBadgeFolder(dir)) {
+            out.add(dir);
+            return;
+        }
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted().toList();
+        }
+        for (Path c : children) {
+            if (Files.isDirectory(c)) {
+                walk(c, out);
+            } else if (isLearnerFileName(c)) {
+                out.add(c);
+            }
+        }
+    }
+
+    /**
+     * A folder whose learner files are all Open Badges 3.0 credentials (at least one, no sub-folders of learner
+     * files): one learner's badges, read together as one learner record.
+     */
+    public static boolean isBadgeFolder(Path dir) {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted().toList();
+        } catch (IOException e) {
+            return false;
+        }
+        boolean any = false;
+        for (Path c : children) {
+            if (Files.isDirectory(c)) {
+                return false;
+            }
+            if (!isLearnerFileName(c)) {
+                continue;
+            }
+            try {
+                String text = Files.readString(c).stripLeading();
+                if (!text.startsWith("{") || !OpenBadges.isOpenBadge(JSON.readTree(text))) {
+                    return false;
+                }
+                any = true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    /** A folder of one learner's Open Badges credentials, in name order; errors name the badge's file. */
+    private static LearnerRecord readBadgeFolder(Path dir) throws InvalidInputException {
+        List<Path> badges;
+        try (Stream<Path> list = Files.list(dir)) {
+            badges = list.filter(LearnerFiles::isLearnerFileName).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir.toString(), "folder", "cannot be read: " + e.getMessage());
+        }
+        List<OpenBadges.Badge> read = new ArrayList<>();
+        for (Path b : badges) {
+            try {
+                read.add(new OpenBadges.Badge(b.toString(), JSON.readTree(Files.readString(b))));
+            } catch (JsonProcessingException e) {
+                throw new InvalidInputException(b.toString(), "line " + e.getLocation().getLineNr(), "malformed JSON: "
+                        + firstLine(e.getOriginalMessage()));
+            } catch (IOException e) {
+                throw new InvalidInputException(b.toString(), "file", "cannot be read: " + e.getMessage());
+            }
+        }
+        return OpenBadges.readAll(read, dir.toString());
     }
 
     static boolean isLearnerFileName(Path p) {

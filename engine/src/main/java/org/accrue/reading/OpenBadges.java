@@ -74,6 +74,45 @@ final class OpenBadges {
         return parse(record, source, tree.isArray() ? "$[%d]" : "$");
     }
 
+    /** One badge file's content and its name. */
+    record Badge(String source, JsonNode tree) {
+    }
+
+    /** Several badge files, one learner: errors name the badge's own file. */
+    static LearnerRecord readAll(java.util.List<Badge> badges, String folder) throws InvalidInputException {
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        ObjectNode learner = record.putObject("learner");
+        ArrayNode credentials = record.putArray("credentials");
+        String subject = null;
+        for (Badge b : badges) {
+            if (!isOpenBadge(b.tree()) || b.tree().isArray()) {
+                throw new InvalidInputException(b.source(), "$.type", "expected an OpenBadgeCredential or "
+                        + "AchievementCredential (a folder of badges holds one badge per file)");
+            }
+            String id = subjectId(b.tree(), "$", b.source());
+            if (subject == null) {
+                subject = id;
+            } else if (id != null && !id.equals(subject)) {
+                throw new InvalidInputException(b.source(), "$.credentialSubject.id", "'" + id + "' is another "
+                        + "learner than '" + subject + "'; a folder of badges is one learner's");
+            }
+            credentials.add(credential(b.tree(), "$", b.source()));
+        }
+        if (subject != null) {
+            learner.put("id", subject);
+        }
+        try {
+            return new LearnerRecordParser(folder).parse(record);
+        } catch (InvalidInputException e) {
+            java.util.regex.Matcher m = Pattern.compile("^credentials\\[(\\d+)]").matcher(e.where());
+            if (m.find()) {
+                String file = badges.get(Integer.parseInt(m.group(1))).source();
+                throw new InvalidInputException(file, jsonPath(e.where(), "$"), e.problem());
+            }
+            throw e;
+        }
+    }
+
     /** The learner record, with errors turned back into JSON paths ({@code credentialPath} takes the index). */
     static LearnerRecord parse(ObjectNode record, String source, String credentialPath) throws InvalidInputException {
         try {

@@ -192,6 +192,30 @@ class FormatsTest {
     }
 
     @Test
+    void aFolderOfBadgesIsOneLearner(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path badges = Files.createDirectories(dir.resolve("learner-0016"));
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
+        Files.writeString(badges.resolve("a.json"), badge);
+        Files.writeString(badges.resolve("b.json"), badge.replace("credentials/3732", "credentials/3799"));
+        Files.writeString(dir.resolve("other.yaml"), "learner: {id: L-9}\ncredentials: []\n");
+        assertEquals(List.of(badges, dir.resolve("other.yaml")), LearnerFiles.expand(List.of(dir)));
+        LearnerRecord r = LearnerFiles.read(badges);
+        assertEquals("did:example:learner-0016", r.learner().id());
+        assertEquals(List.of("https://badges.example.ac.uk/credentials/3732", "https://badges.example.ac.uk/credentials/3799"),
+                r.credentials().stream().map(Credential::id).toList());
+    }
+
+    @Test
+    void aBadBadgeInAFolderIsNamedByItsFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
+        Files.writeString(dir.resolve("a.json"), badge);
+        Files.writeString(dir.resolve("b.json"), badge.replace("did:example:learner-0016", "did:example:someone-else"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.read(dir));
+        assertEquals(dir.resolve("b.json") + ": $.credentialSubject.id: 'did:example:someone-else' is another learner "
+                + "than 'did:example:learner-0016'; a folder of badges is one learner's", e.getMessage());
+    }
+
+    @Test
     void yamlInFlowStyleIsStillYaml() throws Exception {
         LearnerRecord r = LearnerFiles.parseAny("{learner: {id: L-1}, credentials: []}\n", "f.yaml", false);
         assertEquals("L-1", r.learner().id());
