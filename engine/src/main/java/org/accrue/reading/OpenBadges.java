@@ -1,5 +1,8 @@
 package org.accrue.reading;
 
+import static org.accrue.reading.JsonFields.putIf;
+import static org.accrue.reading.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -258,22 +261,4 @@ final class OpenBadges {
         }
         return null;
     }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
-    }
-
-    private static void putIf(ObjectNode node, String field, String v) {
-        if (v != null) {
-            node.put(field, v);
-        }
-    }
-
-    private static void putIf(ArrayNode node, String v) {
-        if (v != null) {
-            node.add(v);
-        }
-    }
-
 }
