@@ -41,7 +41,7 @@ public final class RuleSet {
         if (cached.isPresent()) {
             // compiled and checked on an earlier run by this same engine: the same bytes passed the same checks
             loaded = evaluator(cached.get(), id);
-            gathered = definitions(loaded);
+            gathered = loaded.definitions();
         }
         if (gathered == null || !gathered.problems().isEmpty()) {
             // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
@@ -51,7 +51,7 @@ public final class RuleSet {
             }
             RuleCompiler.Compiled compiled = RuleCompiler.compile(files, id);
             loaded = evaluator(compiled.base(), id);
-            gathered = definitions(loaded);
+            gathered = loaded.definitions();
             List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());
             if (!lint.isEmpty()) {
                 throw new RuleSetException(lint);
@@ -61,10 +61,6 @@ public final class RuleSet {
         this.evaluator = loaded;
         this.definitions = gathered.awards();
         this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
-    }
-
-    private static AwardDefinition.Gathered definitions(Evaluator evaluator) {
-        return evaluator.definitions();
     }
 
     /** An evaluator; building one fires the rules that define the awards, which may fail. */

@@ -153,7 +153,7 @@ public final class Evaluator {
                 }
             }
             List<FactLog.Inserted<MayCount>> mayCount = phase2.of(MayCount.class);
-            checkMayCount(mayCount, defined);
+            checkMayCount(mayCount);
             Map<String, Map<String, List<FactLog.Inserted<MayCount>>>> byAward = new java.util.HashMap<>();
             for (var m : mayCount) {
                 byAward.computeIfAbsent(m.fact().award(), a -> new java.util.HashMap<>())
@@ -272,14 +272,9 @@ public final class Evaluator {
                 List.copyOf(rules));
     }
 
-    private void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount, List<AwardDefinition> definitions) {
+    private void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount) {
         for (var m : mayCount) {
             AwardDefinition d = byId.get(m.fact().award());
-            // the same MayCount facts come up for every learner: check each (award, requirement) pair once
-            if (d != null && (m.fact().requirement() == null || d.requirements().stream()
-                    .anyMatch(x -> x.id().equals(m.fact().requirement())))) {
-                continue;
-            }
             if (d == null) {
                 throw new EvaluationException(m.by() + " lets credit count toward award '" + m.fact().award()
                         + "', which no rule defines");

@@ -59,10 +59,8 @@ public final class LearnerFiles {
             try {
                 tree = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                if (!jsonHint) {
-                    return parse(text, source, false); // YAML in flow style also starts with a brace
-                }
-                return parse(text, source, true); // the same error, reported as JSON
+                // YAML in flow style also starts with a brace; a .json file reports the JSON error
+                return parse(text, source, jsonHint);
             }
             if (OpenBadges.isOpenBadge(tree)) {
                 return OpenBadges.read(tree, source);
@@ -190,7 +188,7 @@ public final class LearnerFiles {
         List<OpenBadges.Badge> read = new ArrayList<>();
         for (Path b : badges) {
             try {
-                read.add(new OpenBadges.Badge(b.toString(), JSON.readTree(Files.readString(b))));
+                read.add(new OpenBadges.Badge(b.toString(), "$", JSON.readTree(Files.readString(b))));
             } catch (JsonProcessingException e) {
                 throw new InvalidInputException(b.toString(), "line " + e.getLocation().getLineNr(), "malformed JSON: "
                         + firstLine(e.getOriginalMessage()));
@@ -198,7 +196,8 @@ public final class LearnerFiles {
                 throw new InvalidInputException(b.toString(), "file", "cannot be read: " + e.getMessage());
             }
         }
-        return OpenBadges.readAll(read, dir.toString());
+        return OpenBadges.readAll(read, dir.toString(), " (a folder of badges holds one badge per file)",
+                "a folder of badges is one learner's");
     }
 
     static boolean isLearnerFileName(Path p) {

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.accrue.learner.LearnerRecord;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,8 @@ import java.util.regex.Pattern;
  * {@code ext:QualityAssurance} or {@code ext:Route}, with the value in {@code targetCode}.
  */
 final class OpenBadges {
+    /** A learner-record field path of one credential: its index, then the field. */
+    private static final Pattern CREDENTIAL = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
 
     private OpenBadges() {
@@ -50,69 +55,59 @@ final class OpenBadges {
     }
 
     static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        ObjectNode learner = record.putObject("learner");
-        ArrayNode credentials = record.putArray("credentials");
-        String subject = null;
-        int n = tree.isArray() ? tree.size() : 1;
-        for (int i = 0; i < n; i++) {
-            JsonNode vc = tree.isArray() ? tree.get(i) : tree;
-            String at = tree.isArray() ? "$[" + i + "]" : "$";
-            if (!isOpenBadge(vc)) {
-                throw new InvalidInputException(source, at + ".type",
-                        "expected an OpenBadgeCredential or AchievementCredential");
+        List<Badge> badges = new ArrayList<>();
+        if (tree.isArray()) {
+            for (int i = 0; i < tree.size(); i++) {
+                badges.add(new Badge(source, "$[" + i + "]", tree.get(i)));
             }
-            String id = subjectId(vc, at, source);
-            if (subject == null) {
-                subject = id;
-            } else if (id != null && !id.equals(subject)) {
-                throw new InvalidInputException(source, at + ".credentialSubject.id",
-                        "'" + id + "' is another learner than '" + subject + "'; one learner per file");
-            }
-            credentials.add(credential(vc, at, source));
+        } else {
+            badges.add(new Badge(source, "$", tree));
         }
-        if (subject != null) {
-            learner.put("id", subject);
-        }
-        return parse(record, source, tree.isArray() ? "$[%d]" : "$");
+        return readAll(badges, source, "", "one learner per file");
     }
 
-    /** One badge file's content and its name. */
-    record Badge(String source, JsonNode tree) {
+    /**
+     * One badge: the file it is in, where in that file ({@code $} or {@code $[i]}), and its content.
+     */
+    record Badge(String source, String at, JsonNode tree) {
     }
 
-    /** Several badge files, one learner: errors name the badge's own file. */
-    static LearnerRecord readAll(java.util.List<Badge> badges, String folder) throws InvalidInputException {
+    /**
+     * Badges of one learner, from one file or several; every error names the badge's own file and place.
+     *
+     * @param typeHint    added to the message for a badge of another type
+     * @param sameLearner said when a badge has another subject
+     */
+    static LearnerRecord readAll(List<Badge> badges, String recordSource, String typeHint, String sameLearner)
+            throws InvalidInputException {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         ObjectNode learner = record.putObject("learner");
         ArrayNode credentials = record.putArray("credentials");
         String subject = null;
         for (Badge b : badges) {
             if (!isOpenBadge(b.tree()) || b.tree().isArray()) {
-                throw new InvalidInputException(b.source(), "$.type", "expected an OpenBadgeCredential or "
-                        + "AchievementCredential (a folder of badges holds one badge per file)");
+                throw new InvalidInputException(b.source(), b.at() + ".type",
+                        "expected an OpenBadgeCredential or AchievementCredential" + typeHint);
             }
-            String id = subjectId(b.tree(), "$", b.source());
+            String id = subjectId(b.tree(), b.at(), b.source());
             if (subject == null) {
                 subject = id;
             } else if (id != null && !id.equals(subject)) {
-                throw new InvalidInputException(b.source(), "$.credentialSubject.id", "'" + id + "' is another "
-                        + "learner than '" + subject + "'; a folder of badges is one learner's");
+                throw new InvalidInputException(b.source(), b.at() + ".credentialSubject.id",
+                        "'" + id + "' is another learner than '" + subject + "'; " + sameLearner);
             }
-            credentials.add(credential(b.tree(), "$", b.source()));
+            credentials.add(credential(b.tree(), b.at(), b.source()));
         }
         if (subject != null) {
             learner.put("id", subject);
         }
         try {
-            return new LearnerRecordParser(folder).parse(record);
+            return new LearnerRecordParser(recordSource).parse(record);
         } catch (InvalidInputException e) {
-            java.util.regex.Matcher m = Pattern.compile("^credentials\\[(\\d+)]").matcher(e.where());
-            if (m.find()) {
-                String file = badges.get(Integer.parseInt(m.group(1))).source();
-                throw new InvalidInputException(file, jsonPath(e.where(), "$"), e.problem());
-            }
-            throw e;
+            Matcher m = CREDENTIAL.matcher(e.where());
+            Badge b = m.find() ? badges.get(Integer.parseInt(m.group(1))) : null;
+            throw new InvalidInputException(b == null ? recordSource : b.source(),
+                    jsonPath(e.where(), i -> badges.get(i).at()), e.problem());
         }
     }
 
@@ -121,7 +116,8 @@ final class OpenBadges {
         try {
             return new LearnerRecordParser(source).parse(record);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(source, jsonPath(e.where(), credentialPath), e.problem());
+            throw new InvalidInputException(source, jsonPath(e.where(), i -> String.format(credentialPath, i)),
+                    e.problem());
         }
     }
 
@@ -226,12 +222,12 @@ final class OpenBadges {
     }
 
     /** The learner record's own field names, turned back into the badge's JSON path. */
-    private static String jsonPath(String where, String credentialPath) {
-        Matcher m = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$").matcher(where);
+    private static String jsonPath(String where, IntFunction<String> credentialAt) {
+        Matcher m = CREDENTIAL.matcher(where);
         if (!m.matches()) {
             return where.startsWith("learner") ? "$.credentialSubject.id" : where;
         }
-        String at = String.format(credentialPath, Integer.parseInt(m.group(1)));
+        String at = credentialAt.apply(Integer.parseInt(m.group(1)));
         String field = switch (m.group(2)) {
             case "title" -> ".credentialSubject.achievement.name";
             case "code" -> ".credentialSubject.achievement.humanCode";
