@@ -20,5 +20,6 @@
 [consequence][]award "{award}" has requirement "{requirement}": at least {points} SCQF points of {description}=insert(new Requirement("{award}", "{requirement}", new java.math.BigDecimal("{points}"), "{description}"));
 [consequence][]award "{award}" has requirement "{requirement}": one credential, {description}=insert(Requirement.credentials("{award}", "{requirement}", 1, "{description}"));
 [consequence][]award "{award}" has requirement "{requirement}": at least {count} credentials, {description}=insert(Requirement.credentials("{award}", "{requirement}", {count}, "{description}"));
+[consequence][]award "{award}" counts any credit as general credit=insert(new GeneralCredit("{award}"));
 [consequence][]award "{award}" counts at most {points} SCQF points by route {routes}=insert(CreditCap.byRoutes("{award}", new java.math.BigDecimal("{points}"), "{routes}"));
 [consequence][]award "{award}" counts only credit issued in the last {years} years=insert(new Recency("{award}", {years}));

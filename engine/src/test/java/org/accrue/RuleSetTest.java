@@ -1,6 +1,7 @@
 package org.accrue;
 
 import org.accrue.evaluation.EvaluationException;
+import org.accrue.learner.CreditSystem;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.result.EvaluationResult;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,68 @@ class RuleSetTest {
         RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
         assertEquals(dir.resolve("rules") + "/orphan.drl:3: rule 'orphan total' sets a total for award 'no-such-award', "
                 + "which no rule defines", e.getMessage());
+    }
+
+    @Test
+    void generalCreditForAnUndefinedAwardIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/orphan.drl", """
+                rule "orphan general credit"
+                when
+                then
+                    insert(new GeneralCredit("no-such-award"));
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        assertEquals(dir.resolve("rules") + "/orphan.drl:3: rule 'orphan general credit' sets general credit for "
+                + "award 'no-such-award', which no rule defines", e.getMessage());
+    }
+
+    @Test
+    void generalCreditThatDependsOnTheLearnerFailsTheEvaluation(@TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/late.drl", """
+                rule "general credit per credit"
+                when
+                    $c : Credit()
+                then
+                    insert(new GeneralCredit("scqf-pgcert"));
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
+        assertEquals("rule 'general credit per credit' inserted a GeneralCredit for this learner; award definitions "
+                + "must not depend on the learner (give the rule an empty when)", e.getMessage());
+    }
+
+    /** "Any credit" said once per award counts every credit-bearing credential, whatever its level, and no other. */
+    @Test
+    void anAwardThatCountsAnyCreditAsGeneralCreditCountsEveryCreditBearingCredential(@TempDir Path dir)
+            throws Exception {
+        withRuleFile(dir, "rules/any.dslr", """
+                rule "any: Certificate of Anything"
+                when
+                then
+                    award "any" is the "Certificate of Anything" at SCQF level 7
+                    award "any" counts any credit as general credit
+                    award "any" needs at least 30 SCQF points in all
+                end
+                rule "none: Certificate of Nothing"
+                when
+                then
+                    award "none" is the "Certificate of Nothing" at SCQF level 7
+                    award "none" needs at least 30 SCQF points in all
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationResult r = rules.evaluate(learner(credential("A").scqf(15, 7), credential("B").credit("15", CreditSystem.SCQF),
+                credential("C").scqf(20, 11).noCredit()), AS_OF);
+        var any = r.award("any").orElseThrow();
+        assertTrue(any.eligible(), any::toString);
+        assertEquals(List.of("A", "B"), any.counted().stream().map(c -> c.credential()).toList());
+        assertEquals(List.of("C"), any.notCounted().stream().map(c -> c.credential()).toList());
+        assertTrue(any.rules().contains("any: Certificate of Anything"), any::toString);
+        var none = r.award("none").orElseThrow();
+        assertTrue(!none.eligible() && none.counted().isEmpty(), none::toString);
     }
 
     @Test

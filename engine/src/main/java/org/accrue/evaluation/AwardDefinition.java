@@ -3,6 +3,7 @@ package org.accrue.evaluation;
 import org.accrue.vocabulary.Award;
 import org.accrue.vocabulary.CreditAtLevel;
 import org.accrue.vocabulary.CreditCap;
+import org.accrue.vocabulary.GeneralCredit;
 import org.accrue.vocabulary.Recency;
 import org.accrue.vocabulary.Requirement;
 import org.accrue.vocabulary.TotalCredit;
@@ -15,13 +16,14 @@ import java.util.Map;
 /**
  * An award with everything the rules say about it, gathered from one session's facts.
  *
- * @param total   null where the award sets no total
- * @param recency null where the award sets no recency limit
- * @param rules   the rules that defined it, in firing order
+ * @param total         null where the award sets no total
+ * @param recency       null where the award sets no recency limit
+ * @param generalCredit true when every credit-bearing credential may count as general credit ({@link GeneralCredit})
+ * @param rules         the rules that defined it, in firing order
  */
 public record AwardDefinition(Award award, List<Requirement> requirements, TotalCredit total,
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
-                              List<String> rules) {
+                              boolean generalCredit, List<String> rules) {
 
     /** A problem with the definitions, and the rule that caused it (null for the engine). */
     public record Problem(String rule, String message) {
@@ -104,6 +106,12 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                 problems.add(new Problem(r.rule(), r.by() + " sets a negative recency limit"));
             }
         }
+        for (var g : log.of(GeneralCredit.class)) {
+            Builder b = award(byId, g.fact().award(), g, "general credit", problems);
+            if (b != null) {
+                b.generalCredit = true;
+            }
+        }
         List<AwardDefinition> awards = byId.values().stream().map(Builder::build)
                 .sorted(java.util.Comparator.comparingInt((AwardDefinition d) -> d.award().scqfLevel())
                         .thenComparing(d -> d.award().id()))
@@ -139,6 +147,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         final List<String> rules = new ArrayList<>();
         TotalCredit total;
         Recency recency;
+        boolean generalCredit;
 
         Builder(Award award, String rule) {
             this.award = award;
@@ -149,7 +158,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
 
         AwardDefinition build() {
             return new AwardDefinition(award, List.copyOf(requirements), total, List.copyOf(levels),
-                    List.copyOf(caps), recency, List.copyOf(rules));
+                    List.copyOf(caps), recency, generalCredit, List.copyOf(rules));
         }
     }
 }

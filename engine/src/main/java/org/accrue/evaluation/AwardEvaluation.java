@@ -249,7 +249,7 @@ final class AwardEvaluation {
      */
     private List<Integer> options(String credential, List<Requirement> pools, boolean substitutes) {
         Set<String> named = new LinkedHashSet<>();
-        boolean general = false;
+        boolean general = definition.generalCredit();
         for (var m : mayCount.getOrDefault(credential, List.of())) {
             if (m.fact().requirement() == null) {
                 general = true;

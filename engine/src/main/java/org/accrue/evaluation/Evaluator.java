@@ -15,6 +15,7 @@ import org.accrue.vocabulary.CreditCap;
 import org.accrue.vocabulary.CreditPoints;
 import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.Exclusion;
+import org.accrue.vocabulary.GeneralCredit;
 import org.accrue.vocabulary.MayCount;
 import org.accrue.vocabulary.Recency;
 import org.accrue.vocabulary.ReferencedLevel;
@@ -48,7 +49,7 @@ public final class Evaluator {
     static final int MAX_FIRINGS = 100_000;
     /** Award definitions come from rules that match no learner fact; these types are definitions. */
     private static final List<Class<?>> DEFINITIONS = List.of(Award.class, Requirement.class, TotalCredit.class,
-            CreditAtLevel.class, CreditCap.class, Recency.class);
+            CreditAtLevel.class, CreditCap.class, Recency.class, GeneralCredit.class);
 
     private final KieBase base;
     private final String ruleset;
