@@ -88,9 +88,14 @@ public final class Allocator {
     private final long[] need;
     private final long[] capMax;
     private final long[] points;
-    /** For each minimum dimension and position i, the points of candidates from i on that could reach it. */
-    private final long[][] uncappedAhead;
-    private final long[][] cappedAhead;
+    /** One point (or one credential) in units. */
+    private final long unit;
+    /**
+     * For each minimum dimension and position i, the points of candidates from i on that could reach it; made
+     * only when there is a search to bound.
+     */
+    private long[][] uncappedAhead;
+    private long[][] cappedAhead;
     private final Map<Key, Entry> memo = new HashMap<>();
 
     private Allocator(Problem problem) {
@@ -100,6 +105,7 @@ public final class Allocator {
         this.levels = problem.levelNeeds().size();
         this.total = 2 * pools;
         this.mins = total + 1 + levels;
+        this.unit = BigDecimal.ONE.movePointRight(scale).longValueExact();
         this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
             need[i] = units(problem.poolNeeds().get(i));
@@ -109,8 +115,18 @@ public final class Allocator {
         for (int i = 0; i < levels; i++) {
             need[total + 1 + i] = units(problem.levelNeeds().get(i).need());
         }
-        this.capMax = problem.capMaxima().stream().mapToLong(this::units).toArray();
-        this.points = problem.candidates().stream().mapToLong(c -> units(c.points())).toArray();
+        this.capMax = new long[problem.capMaxima().size()];
+        for (int k = 0; k < capMax.length; k++) {
+            capMax[k] = units(problem.capMaxima().get(k));
+        }
+        this.points = new long[problem.candidates().size()];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = units(problem.candidates().get(i).points());
+        }
+    }
+
+    /** The bounds the search cuts branches with. */
+    private void prepareBounds() {
         int n = points.length;
         this.uncappedAhead = new long[mins][n + 1];
         this.cappedAhead = new long[mins][n + 1];
@@ -154,6 +170,7 @@ public final class Allocator {
     }
 
     private Allocation run() {
+        prepareBounds();
         long[] state = new long[mins + capMax.length];
         long shortfall = search(0, state, Long.MAX_VALUE);
         Map<String, Integer> assignment = new LinkedHashMap<>();
@@ -256,7 +273,7 @@ public final class Allocator {
 
     /** One point in units; a missing credential weighs as much in the shortfall as a missing point. */
     private long one() {
-        return BigDecimal.ONE.movePointRight(scale).longValueExact();
+        return unit;
     }
 
     /** The state after candidate {@code i} takes {@code option}, or null when that exceeds a cap. */
@@ -293,16 +310,19 @@ public final class Allocator {
     }
 
     private static int scaleOf(Problem p) {
-        List<BigDecimal> all = new ArrayList<>(p.poolNeeds());
-        all.addAll(p.capMaxima());
-        if (p.totalNeed() != null) {
-            all.add(p.totalNeed());
+        // a scale larger than needed is still exact
+        int scale = p.totalNeed() == null ? 0 : Math.max(0, p.totalNeed().scale());
+        for (BigDecimal v : p.poolNeeds()) {
+            scale = Math.max(scale, v.scale());
         }
-        p.levelNeeds().forEach(l -> all.add(l.need()));
-        p.candidates().forEach(c -> all.add(c.points()));
-        int scale = 0;
-        for (BigDecimal v : all) {
-            scale = Math.max(scale, v.scale()); // a scale larger than needed is still exact
+        for (BigDecimal v : p.capMaxima()) {
+            scale = Math.max(scale, v.scale());
+        }
+        for (LevelNeed l : p.levelNeeds()) {
+            scale = Math.max(scale, l.need().scale());
+        }
+        for (Candidate c : p.candidates()) {
+            scale = Math.max(scale, c.points().scale());
         }
         return scale;
     }

@@ -33,6 +33,51 @@ import java.util.stream.Collectors;
  * result with its explanation, all from the same data.
  */
 final class AwardEvaluation {
+    private static final List<Integer> GENERAL_ONLY = List.of(Allocator.GENERAL);
+
+    /** What an award's results say that does not depend on the learner, worked out once per rule set. */
+    static final class Prepared {
+        final AwardDefinition definition;
+        final String[] poolDescription;
+        final String[] poolOf;
+        final String totalDescription;
+        final String[] levelDescription;
+        final String[] levelAt;
+        final String[] capId;
+        final String[] capDescription;
+
+        Prepared(AwardDefinition d) {
+            this.definition = d;
+            List<Requirement> pools = d.requirements();
+            poolDescription = new String[pools.size()];
+            poolOf = new String[pools.size()];
+            for (int i = 0; i < pools.size(); i++) {
+                Requirement r = pools.get(i);
+                String of = r.description() == null ? "credit toward " + r.id() : r.description();
+                poolOf[i] = of;
+                poolDescription[i] = r.minCredentials() > 0
+                        ? "at least " + r.minCredentials() + " credential" + (r.minCredentials() == 1 ? "" : "s") + ": " + of
+                        : "at least " + Points.text(r.minPoints()) + " SCQF points of " + of;
+            }
+            totalDescription = d.total() == null ? null
+                    : "at least " + Points.text(d.total().minPoints()) + " SCQF points in all";
+            levelDescription = new String[d.levels().size()];
+            levelAt = new String[d.levels().size()];
+            for (int l = 0; l < levelAt.length; l++) {
+                CreditAtLevel c = d.levels().get(l);
+                levelAt[l] = "at SCQF level " + c.scqfLevel() + " or above";
+                levelDescription[l] = "at least " + Points.text(c.minPoints()) + " SCQF points " + levelAt[l];
+            }
+            capId = new String[d.caps().size()];
+            capDescription = new String[d.caps().size()];
+            for (int k = 0; k < capId.length; k++) {
+                capId[k] = d.caps().get(k).id();
+                capDescription[k] = capDescription(d.caps().get(k));
+            }
+        }
+    }
+
+    private final Prepared prepared;
     private final AwardDefinition definition;
     private final LocalDate asOf;
     private final List<Credit> credits;
@@ -41,16 +86,17 @@ final class AwardEvaluation {
     private final Map<String, List<FactLog.Inserted<MayCount>>> mayCount;
     private final List<StaffException> exceptions;
 
-    AwardEvaluation(AwardDefinition definition, LocalDate asOf, List<Credit> credits,
+    AwardEvaluation(Prepared prepared, LocalDate asOf, List<Credit> credits,
                     Map<String, CredentialResult> credentials,
                     Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions) {
-        this.definition = definition;
+        this.prepared = prepared;
+        this.definition = prepared.definition;
         this.asOf = asOf;
         this.credits = credits;
         this.credentials = credentials;
         this.mayCount = mayCount;
         String award = definition.award().id();
-        List<StaffException> mine = new ArrayList<>();
+        List<StaffException> mine = exceptions.isEmpty() ? List.of() : new ArrayList<>();
         for (StaffException e : exceptions) {
             if (e.award().equals(award)) {
                 mine.add(e);
@@ -88,30 +134,44 @@ final class AwardEvaluation {
                     continue;
                 }
             }
-            ruleOptions.put(credit.id(), options(credit.id(), pools, false));
-            List<Integer> options = options(credit.id(), pools, true);
+            List<Integer> byRules = options(credit.id(), pools, false);
+            ruleOptions.put(credit.id(), byRules);
+            List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), pools, true);
             if (options.isEmpty()) {
                 notCounted.add(new NotCounted(credit.id(), "no rule of this award lets it count ("
                         + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown") + ")"));
                 continue;
             }
-            List<Integer> caps = new ArrayList<>();
+            List<Integer> caps = List.of();
             for (int i = 0; i < definition.caps().size(); i++) {
                 if (!allowed.contains(credit.id()) && definition.caps().get(i).applies(credit)) {
+                    if (caps.isEmpty()) {
+                        caps = new ArrayList<>();
+                    }
                     caps.add(i);
                 }
             }
             candidates.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
         }
 
-        Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(
-                pools.stream().map(r -> waived.contains(r.id()) ? BigDecimal.ZERO : r.minPoints()).toList(),
-                pools.stream().map(r -> waived.contains(r.id()) ? 0 : r.minCredentials()).toList(),
+        List<BigDecimal> poolNeeds = new ArrayList<>(pools.size());
+        List<Integer> poolCountNeeds = new ArrayList<>(pools.size());
+        for (Requirement r : pools) {
+            boolean w = waived.contains(r.id());
+            poolNeeds.add(w ? BigDecimal.ZERO : r.minPoints());
+            poolCountNeeds.add(w ? 0 : r.minCredentials());
+        }
+        List<Allocator.LevelNeed> levelNeeds = new ArrayList<>(definition.levels().size());
+        for (CreditAtLevel l : definition.levels()) {
+            levelNeeds.add(new Allocator.LevelNeed(l.scqfLevel(), waived.contains(l.id()) ? BigDecimal.ZERO : l.minPoints()));
+        }
+        List<BigDecimal> capMaxima = new ArrayList<>(definition.caps().size());
+        for (CreditCap k : definition.caps()) {
+            capMaxima.add(k.maxPoints());
+        }
+        Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(poolNeeds, poolCountNeeds,
                 definition.total() == null || waived.contains("total") ? null : definition.total().minPoints(),
-                definition.levels().stream().map(l -> new Allocator.LevelNeed(l.scqfLevel(),
-                        waived.contains(l.id()) ? BigDecimal.ZERO : l.minPoints())).toList(),
-                definition.caps().stream().map(CreditCap::maxPoints).toList(),
-                candidates));
+                levelNeeds, capMaxima, candidates));
 
         // What was counted
         List<Counted> counted = new ArrayList<>();
@@ -124,7 +184,7 @@ final class AwardEvaluation {
             Integer pool = allocation.assignment().get(c.id());
             if (pool == null) {
                 notCounted.add(new NotCounted(c.id(), "the cap is reached: " + c.caps().stream()
-                        .map(k -> capDescription(definition.caps().get(k))).collect(Collectors.joining("; "))));
+                        .map(k -> prepared.capDescription[k]).collect(Collectors.joining("; "))));
                 continue;
             }
             counted.add(new Counted(c.id(), pool == Allocator.GENERAL ? Counted.GENERAL : pools.get(pool).id(),
@@ -135,7 +195,7 @@ final class AwardEvaluation {
                 poolCount[pool]++;
             }
             for (int l = 0; l < levelHave.length; l++) {
-                if (byId.get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
+                if (c.scqfLevel() > 0 && c.scqfLevel() >= definition.levels().get(l).scqfLevel()) {
                     levelHave[l] = levelHave[l].add(c.points());
                 }
             }
@@ -149,37 +209,36 @@ final class AwardEvaluation {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
             Requirement r = pools.get(i);
-            String of = r.description() == null ? "credit toward " + r.id() : r.description();
+            String of = prepared.poolOf[i];
             boolean w = waived.contains(r.id());
             if (r.minCredentials() > 0) {
-                requirements.add(minimum(r.id(), "credentials", "at least " + r.minCredentials() + " credential"
-                                + (r.minCredentials() == 1 ? "" : "s") + ": " + of, BigDecimal.valueOf(poolCount[i]),
-                        BigDecimal.valueOf(r.minCredentials()), w, missing,
+                requirements.add(minimum(r.id(), "credentials", prepared.poolDescription[i],
+                        BigDecimal.valueOf(poolCount[i]), BigDecimal.valueOf(r.minCredentials()), w, missing,
                         more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of));
             } else {
-                requirements.add(minimum(r.id(), "requirement", "at least " + Points.text(r.minPoints())
-                                + " SCQF points of " + of, poolHave[i], r.minPoints(), w, missing,
-                        more -> r.id() + ": " + more + " more SCQF points of " + of));
+                requirements.add(minimum(r.id(), "requirement", prepared.poolDescription[i], poolHave[i],
+                        r.minPoints(), w, missing, more -> r.id() + ": " + more + " more SCQF points of " + of));
             }
         }
         if (definition.total() != null) {
             BigDecimal need = definition.total().minPoints();
-            requirements.add(minimum("total", "total", "at least " + Points.text(need) + " SCQF points in all",
-                    total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
+            requirements.add(minimum("total", "total", prepared.totalDescription, total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
         }
         for (int l = 0; l < levelHave.length; l++) {
             CreditAtLevel c = definition.levels().get(l);
-            String at = "at SCQF level " + c.scqfLevel() + " or above";
-            requirements.add(minimum(c.id(), "level", "at least " + Points.text(c.minPoints()) + " SCQF points " + at,
-                    levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
+            String at = prepared.levelAt[l];
+            requirements.add(minimum(c.id(), "level", prepared.levelDescription[l], levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
         }
         for (int k = 0; k < capHave.length; k++) {
             CreditCap cap = definition.caps().get(k);
-            requirements.add(new RequirementResult(cap.id(), "cap", capDescription(cap),
+            requirements.add(new RequirementResult(prepared.capId[k], "cap", prepared.capDescription[k],
                     capHave[k].compareTo(cap.maxPoints()) <= 0, Points.normal(capHave[k]), null,
                     Points.normal(cap.maxPoints()), false));
         }
-        boolean eligible = requirements.stream().allMatch(RequirementResult::met);
+        boolean eligible = true;
+        for (RequirementResult r : requirements) {
+            eligible &= r.met();
+        }
         if (eligible != allocation.meetsAll()) {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
         }
@@ -189,17 +248,21 @@ final class AwardEvaluation {
             applied.add(applied(e, requirements, counted, ruleOptions, tooOld, pools, byId));
         }
 
-        Set<String> rules = new LinkedHashSet<>(definition.rules());
-        for (var list : mayCount.values()) {
-            for (var m : list) {
-                if (m.rule() != null) {
-                    rules.add(m.rule());
+        List<String> rules = definition.rules();
+        if (!mayCount.isEmpty()) {
+            Set<String> fired = new LinkedHashSet<>(rules);
+            for (var list : mayCount.values()) {
+                for (var m : list) {
+                    if (m.rule() != null) {
+                        fired.add(m.rule());
+                    }
                 }
             }
+            rules = List.copyOf(fired);
         }
         notCounted.sort(Comparator.comparing(NotCounted::credential));
         return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
-                eligible, Points.normal(total), requirements, counted, notCounted, missing, applied, List.copyOf(rules));
+                eligible, Points.normal(total), requirements, counted, notCounted, missing, applied, rules);
     }
 
     /** What an exception did, and whether the result depends on it. */
@@ -248,23 +311,35 @@ final class AwardEvaluation {
      * with {@code substitutes}, also the requirements a staff exception substitutes it for.
      */
     private List<Integer> options(String credential, List<Requirement> pools, boolean substitutes) {
-        Set<String> named = new LinkedHashSet<>();
         boolean general = definition.generalCredit();
+        boolean[] named = null;
         for (var m : mayCount.getOrDefault(credential, List.of())) {
-            if (m.fact().requirement() == null) {
+            String r = m.fact().requirement();
+            if (r == null) {
                 general = true;
             } else {
-                named.add(m.fact().requirement());
+                int i = poolIndex(pools, r);
+                if (i >= 0) {
+                    named = named == null ? new boolean[pools.size()] : named;
+                    named[i] = true;
+                }
             }
         }
         for (StaffException e : substitutes ? exceptions : List.<StaffException>of()) {
             if (e.type() == StaffException.Type.SUBSTITUTE && e.credential().equals(credential)) {
-                named.add(e.requirement());
+                int i = poolIndex(pools, e.requirement());
+                if (i >= 0) {
+                    named = named == null ? new boolean[pools.size()] : named;
+                    named[i] = true;
+                }
             }
         }
+        if (named == null) {
+            return general ? GENERAL_ONLY : List.of();
+        }
         List<Integer> options = new ArrayList<>();
-        for (int i = 0; i < pools.size(); i++) {
-            if (named.contains(pools.get(i).id())) {
+        for (int i = 0; i < named.length; i++) {
+            if (named[i]) {
                 options.add(i);
             }
         }

@@ -56,6 +56,7 @@ public final class Evaluator {
     private final AwardDefinition.Gathered definitions;
     private final ThreadLocal<Session> sessions;
     private final Map<String, AwardDefinition> byId = new java.util.HashMap<>();
+    private final List<AwardEvaluation.Prepared> prepared;
 
     public Evaluator(KieBase base, String ruleset) {
         this.base = base;
@@ -63,6 +64,7 @@ public final class Evaluator {
         Session first = new Session();
         this.definitions = AwardDefinition.gather(first.log.since(0));
         definitions.awards().forEach(d -> byId.put(d.award().id(), d));
+        this.prepared = definitions.awards().stream().map(AwardEvaluation.Prepared::new).toList();
         this.sessions = ThreadLocal.withInitial(Session::new);
         sessions.set(first);
     }
@@ -114,7 +116,7 @@ public final class Evaluator {
      * @param awards the ids of the awards to evaluate, all of them when empty; the caller checks they exist
      */
     public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards) {
-        List<AwardDefinition> defined = definitions.orThrow();
+        definitions.orThrow();
         Session s = sessions.get();
         KieSession session = s.session;
         int mark = s.log.mark();
@@ -161,9 +163,10 @@ public final class Evaluator {
                         .computeIfAbsent(m.fact().credential(), c -> new ArrayList<>()).add(m);
             }
             List<AwardResult> results = new ArrayList<>();
-            for (AwardDefinition d : defined) {
+            for (AwardEvaluation.Prepared p : prepared) {
+                AwardDefinition d = p.definition;
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
-                    results.add(new AwardEvaluation(d, asOf, credits, credentials,
+                    results.add(new AwardEvaluation(p, asOf, credits, credentials,
                             byAward.getOrDefault(d.award().id(), Map.of()), record.exceptions()).result());
                 }
             }
