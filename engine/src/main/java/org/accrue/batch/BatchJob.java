@@ -78,7 +78,7 @@ public final class BatchJob {
         };
     }
 
-    private record Outcome(String result, String reject, String reason, List<AwardResult> awards) {
+    private record Outcome(byte[] result, String reject, String reason, List<AwardResult> awards) {
     }
 
     private final RuleSet rules;
@@ -179,7 +179,7 @@ public final class BatchJob {
         }
         try {
             EvaluationResult result = rules.evaluate(record, asOf, options.awards());
-            return new Outcome(JsonReport.line(result), null, null, result.awards());
+            return new Outcome(JsonReport.utf8(result), null, null, result.awards());
         } catch (EvaluationException e) {
             return reject(item, item.source() + ": rule set error: " + e.getMessage(), "rule set error");
         }
@@ -264,7 +264,7 @@ public final class BatchJob {
                     Outcome o = f.get();
                     tally.read++;
                     if (o.result() != null) {
-                        out.write(o.result().getBytes(StandardCharsets.UTF_8));
+                        out.write(o.result());
                         out.write('\n');
                         tally.evaluated++;
                         for (AwardResult a : o.awards()) {

@@ -48,7 +48,7 @@ public final class Stages {
         long t2 = CPU.getCurrentThreadCpuTime();
         long bytes = 0;
         for (EvaluationResult r : results) {
-            bytes += JsonReport.line(r).length();
+            bytes += JsonReport.utf8(r).length;
         }
         long t3 = CPU.getCurrentThreadCpuTime();
         double n = lines.size();
