@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -50,14 +51,18 @@ public final class Benchmarks {
                 Files.size(population) >> 20, threads);
 
         RuleSet rules = RuleSet.loadDefault();
-        // warm up every path on a slice first, so no figure pays for the JIT alone
+        // warm up every path until the JIT has settled (the batch takes about 100,000 learners), so that each
+        // figure is a steady state, as JMH's are, and none pays for compilation
         Path warm = dir.resolve("warm.jsonl");
         try (var lines = Files.lines(population)) {
-            Files.write(warm, lines.limit(Math.min(learners, 5000)).toList());
+            Files.write(warm, lines.limit(Math.min(learners, 20_000)).toList());
         }
-        parseOnly(warm, threads, r -> { });
-        parseOnly(warm, threads, r -> ReferenceLadder.evaluate(r));
-        batch(rules, warm, dir.resolve("warm-out.jsonl"), threads);
+        for (int i = 0; i < 5; i++) {
+            parseOnly(warm, threads, r -> { });
+            parseOnly(warm, threads, r -> ReferenceLadder.evaluate(r));
+            batch(rules, warm, dir.resolve("warm-out.jsonl"), threads);
+        }
+        Stages.Figures stages = Stages.best(rules, warm, AS_OF, 20_000, 5);
 
         // best of two runs each: on a shared machine the slower run measures the neighbours
         double parse = best(learners, () -> parseOnly(population, threads, r -> { }));
@@ -65,7 +70,7 @@ public final class Benchmarks {
         double batch = best(learners, () -> batch(rules, population, dir.resolve("out.jsonl"), threads));
         double batch1 = rate(learners / 4, () -> batch(rules, slice(population, dir, learners / 4), dir.resolve("out1.jsonl"), 1));
 
-        double[] latency = jmh();
+        double[] latency = jmh(dir.resolve("jmh-cache"));
         double[] compile = compileTimes();
 
         System.out.println();
@@ -76,12 +81,22 @@ public final class Benchmarks {
         row("batch, 1 thread, learners/s", batch1, ratio(batch, batch1) + " speed-up with " + threads + " threads");
         row("hand-written SCQF ladder (no rules engine, 9 awards), learners/s", reference,
                 ratio(batch, reference) + " batch / hand-written");
+        double perLearner = stages.parse() + stages.evaluate() + stages.write();
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): parse and validate | %.1f us | %.2f of the three |%n",
+                stages.parse(), stages.parse() / perLearner);
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): evaluate | %.1f us | %.2f of the three |%n",
+                stages.evaluate(), stages.evaluate() / perLearner);
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): write the result (%.0f bytes of JSON) | %.1f us | %.2f of the three |%n",
+                stages.bytes(), stages.write(), stages.write() / perLearner);
         System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), median | %.0f us | |%n", latency[0]);
         System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), p99 | %.0f us | %.1f x median |%n",
                 latency[1], latency[1] / latency[0]);
         System.out.printf(Locale.ROOT, "| rule set load, first run (compile), whole process | %.2f s | |%n", compile[0]);
         System.out.printf(Locale.ROOT, "| rule set load, cached, whole process | %.2f s | %.2f of first |%n", compile[1],
                 compile[1] / compile[0]);
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     interface Timed {
@@ -165,14 +180,14 @@ public final class Benchmarks {
     }
 
     /** Median and p99 of single-learner evaluation, in microseconds. */
-    private static double[] jmh() throws Exception {
+    private static double[] jmh(Path cache) throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(LatencyBenchmark.class.getName())
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .jvmArgs("-Xmx1g", "-Daccrue.cache.dir=" + System.getProperty("accrue.cache.dir",
-                        Files.createTempDirectory("accrue-bench-cache").toString()))
+                        cache.toString()))
                 .build()).run();
         var stats = results.iterator().next().getPrimaryResult().getStatistics();
         return new double[]{stats.getPercentile(50), stats.getPercentile(99)};
@@ -188,6 +203,9 @@ public final class Benchmarks {
             Path cache = Files.createTempDirectory("accrue-bench-cache");
             first += process(java, cache);
             cached += process(java, cache);
+            try (var files = Files.walk(cache)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         return new double[]{first / runs, cached / runs};
     }

@@ -2,6 +2,7 @@ package org.accrue.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -145,6 +146,41 @@ class EvaluateCommandTest {
         var back = org.accrue.reading.LearnerFiles.read(dir.resolve("l-0003--pgcert-data-science.json"));
         assertEquals(11, back.credentials().get(0).level().value());
         assertEquals(new java.math.BigDecimal("60"), back.credentials().get(0).credit().value());
+    }
+
+    /** Every badge emitted for the samples is valid against docs/ob3-achievementcredential.schema.json. */
+    @Test
+    void emittedBadgesAreValidOpenBadges(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--emit-badge", dir.toString(), SAMPLES.toString());
+        assertEquals(ExitStatus.OK, r.status(), r.err());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(REPO.resolve("docs/ob3-achievementcredential.schema.json")));
+        List<Path> badges;
+        try (var list = Files.list(dir)) {
+            badges = list.sorted().toList();
+        }
+        assertTrue(badges.size() >= 10, "badges: " + badges);
+        for (Path badge : badges) {
+            assertEquals(Set.of(), schema.validate(JSON.readTree(Files.readString(badge))), badge.toString());
+        }
+        // and the schema does refuse what Open Badges 3.0 does not allow
+        ObjectNode good = (ObjectNode) JSON.readTree(Files.readString(badges.get(0)));
+        List<java.util.function.Consumer<ObjectNode>> breakages = List.of(
+                b -> ((ObjectNode) b.at("/credentialSubject/achievement")).remove("criteria"),
+                b -> ((ObjectNode) b.at("/credentialSubject/achievement")).remove("description"),
+                b -> b.putArray("type").add("VerifiableCredential"),
+                b -> b.put("validFrom", "2026-11-28"),
+                b -> b.putArray("@context").add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")
+                        .add("https://www.w3.org/ns/credentials/v2"),
+                b -> ((ObjectNode) b.get("issuer")).remove("id"),
+                b -> ((ObjectNode) b.at("/credentialSubject/achievement/alignment/0")).remove("targetUrl"),
+                b -> ((ObjectNode) b.at("/credentialSubject/achievement")).put("achievementType", "Trophy"),
+                b -> ((ObjectNode) b.at("/evidence/0")).putArray("type").add("Proof"));
+        for (int i = 0; i < breakages.size(); i++) {
+            ObjectNode broken = good.deepCopy();
+            breakages.get(i).accept(broken);
+            assertFalse(schema.validate(broken).isEmpty(), "breakage " + i + " passed: " + broken);
+        }
     }
 
     @Test
