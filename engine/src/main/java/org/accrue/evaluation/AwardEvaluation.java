@@ -195,7 +195,7 @@ final class AwardEvaluation {
                 poolCount[pool]++;
             }
             for (int l = 0; l < levelHave.length; l++) {
-                if (c.scqfLevel() > 0 && c.scqfLevel() >= definition.levels().get(l).scqfLevel()) {
+                if (byId.get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
                     levelHave[l] = levelHave[l].add(c.points());
                 }
             }
