@@ -61,7 +61,8 @@ final class CsvTranscripts {
                 rows.add(row);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(source, "file", "malformed CSV: " + firstLine(e.getMessage()));
+            throw new InvalidInputException(source, "file",
+                    "malformed CSV: " + InvalidInputException.firstLine(e.getMessage()));
         }
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
@@ -162,9 +163,4 @@ final class CsvTranscripts {
             }
         }
     }
-
-    private static String firstLine(String s) {
-        return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
-    }
-
 }

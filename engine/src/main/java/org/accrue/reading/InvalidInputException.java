@@ -1,5 +1,8 @@
 package org.accrue.reading;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * A learner file that cannot be read as a learner record. The message is one line:
  * {@code file: where: what is wrong}, where {@code where} is a field path such as
@@ -15,6 +18,21 @@ public final class InvalidInputException extends Exception {
         this.file = file;
         this.where = where;
         this.problem = problem;
+    }
+
+    /**
+     * Text that a parser could not read as {@code format} (JSON, YAML): where the parser stopped, as
+     * {@code line N, column M} ({@code file} when it cannot say), and the first line of its message.
+     */
+    public static InvalidInputException malformed(String file, String format, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new InvalidInputException(file, where, "malformed " + format + ": " + firstLine(e.getOriginalMessage()));
+    }
+
+    /** The first line of a library's message, which may run to several. */
+    static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse("").trim();
     }
 
     public String file() {

@@ -1,6 +1,5 @@
 package org.accrue.reading;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Reads learner files: {@code .json} as JSON, anything else as YAML (same shape either way). */
+/**
+ * Reads learner files in every format Accrue knows, chosen by content (see {@link #parseAny}), and expands
+ * command arguments into learner files.
+ */
 public final class LearnerFiles {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -89,10 +91,7 @@ public final class LearnerFiles {
         try {
             root = (json ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException(source, where,
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+            throw InvalidInputException.malformed(source, json ? "JSON" : "YAML", e);
         }
         return new LearnerRecordParser(source).parse(root);
     }
@@ -190,8 +189,7 @@ public final class LearnerFiles {
             try {
                 read.add(new OpenBadges.Badge(b.toString(), "$", JSON.readTree(Files.readString(b))));
             } catch (JsonProcessingException e) {
-                throw new InvalidInputException(b.toString(), "line " + e.getLocation().getLineNr(), "malformed JSON: "
-                        + firstLine(e.getOriginalMessage()));
+                throw InvalidInputException.malformed(b.toString(), "JSON", e);
             } catch (IOException e) {
                 throw new InvalidInputException(b.toString(), "file", "cannot be read: " + e.getMessage());
             }
@@ -207,13 +205,5 @@ public final class LearnerFiles {
 
     private static boolean isJson(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

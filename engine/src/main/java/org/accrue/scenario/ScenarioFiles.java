@@ -72,9 +72,7 @@ public final class ScenarioFiles {
         try {
             root = LearnerFiles.yaml().readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InvalidInputException(display, at == null ? "file" : "line " + at.getLineNr() + ", column "
-                    + at.getColumnNr(), "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw InvalidInputException.malformed(display, "YAML", e);
         } catch (IOException e) {
             throw new InvalidInputException(display, "file", "cannot be read: " + e.getMessage());
         }

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Learner files in other formats, chosen by content: CSV transcripts and Open Badges 3.0. */
 class FormatsTest {
@@ -213,6 +214,17 @@ class FormatsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.read(dir));
         assertEquals(dir.resolve("b.json") + ": $.credentialSubject.id: 'did:example:someone-else' is another learner "
                 + "than 'did:example:learner-0016'; a folder of badges is one learner's", e.getMessage());
+    }
+
+    @Test
+    void aMalformedBadgeInAFolderIsNamedByItsFileLineAndColumn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("a.json"), Files.readString(FORMATS.resolve("open-badge-ob3.json")));
+        Files.writeString(dir.resolve("b.json"), "{\n  \"type\": [\"VerifiableCredential\",\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.read(dir));
+        assertEquals(dir.resolve("b.json").toString(), e.file());
+        assertTrue(e.where().matches("line 3, column \\d+"), e::getMessage);
+        assertTrue(e.problem().startsWith("malformed JSON: Unexpected end-of-input"), e::getMessage);
     }
 
     @Test
