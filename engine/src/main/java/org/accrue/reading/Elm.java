@@ -14,8 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * European Learning Model v3 (Europass digital credentials) {@code EuropeanDigitalCredential}: each learning
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  * docs/formats.md lists which ELM field becomes which learner-record field.
  */
 final class Elm {
-    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
 
     private Elm() {
     }
@@ -95,12 +92,8 @@ final class Elm {
         if (spec != null) {
             JsonNode eqf = spec.get("eqfLevel");
             if (eqf != null && text(eqf, "id") != null) {
-                Matcher m = TRAILING_NUMBER.matcher(text(eqf, "id"));
-                if (!m.find()) {
-                    throw new InvalidInputException(source, at + ".specifiedBy.eqfLevel.id",
-                            "'" + text(eqf, "id") + "' names no EQF level");
-                }
-                c.putObject("level").put("framework", "EQF").put("value", Integer.parseInt(m.group(1)));
+                c.putObject("level").put("framework", "EQF")
+                        .put("value", JsonFields.level(text(eqf, "id"), "EQF", source, at + ".specifiedBy.eqfLevel.id"));
             }
             JsonNode credit = first(spec.get("creditPoint"));
             if (credit != null && credit.get("point") != null) {

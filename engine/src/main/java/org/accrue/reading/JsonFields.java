@@ -4,9 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Reading and writing the optional fields of the credential formats' JSON, in one place. */
 final class JsonFields {
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
+
     private JsonFields() {
+    }
+
+    /**
+     * The level a code or URI ends in ({@code "SCQF 11"}, {@code ".../eqf/6"}), or an error at {@code where} saying
+     * it names no level of {@code framework}.
+     */
+    static int level(String code, String framework, String source, String where) throws InvalidInputException {
+        Matcher m = TRAILING_NUMBER.matcher(code);
+        if (!m.find()) {
+            throw new InvalidInputException(source, where, "'" + code + "' names no " + framework + " level");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** A field's value as text, or null when it is absent, null, or not a single value. */

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 final class OpenBadges {
     /** A learner-record field path of one credential: its index, then the field. */
     private static final Pattern CREDENTIAL = Pattern.compile("^credentials\\[(\\d+)]\\.?(.*)$");
-    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\D*$");
 
     private OpenBadges() {
     }
@@ -174,13 +173,9 @@ final class OpenBadges {
                 if (framework != null && code != null && (framework.equalsIgnoreCase("SCQF")
                         || framework.equalsIgnoreCase("EQF") || framework.equalsIgnoreCase("FHEQ"))
                         && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
-                    Matcher m = TRAILING_NUMBER.matcher(code);
-                    if (!m.find()) {
-                        throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment["
-                                + a + "].targetCode", "'" + code + "' names no " + framework + " level");
-                    }
-                    c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT))
-                            .put("value", Integer.parseInt(m.group(1)));
+                    int level = JsonFields.level(code, framework, source,
+                            at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
+                    c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT)).put("value", level);
                 } else if (type != null && code != null) {
                     switch (type) {
                         case "ext:CreditSystem" -> system = code;

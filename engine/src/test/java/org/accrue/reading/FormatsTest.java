@@ -185,6 +185,21 @@ class FormatsTest {
     }
 
     @Test
+    void aLevelCodeWithNoNumberIsNamedInEitherFormat() throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"))
+                .replace("\"targetFramework\": \"SCQF\", \"targetCode\": \"11\"",
+                        "\"targetFramework\": \"SCQF\", \"targetCode\": \"eleven\"");
+        InvalidInputException b = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(badge, "b.json", true));
+        assertEquals("b.json: $.credentialSubject.achievement.alignment[0].targetCode: 'eleven' names no SCQF level",
+                b.getMessage());
+        String elm = Files.readString(FORMATS.resolve("europass-elm-microcredential.json"))
+                .replace("http://data.europa.eu/snb/eqf/7", "http://data.europa.eu/snb/eqf/seven");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(elm, "e.json", true));
+        assertEquals("e.json: $.credentialSubject.hasClaim.specifiedBy.eqfLevel.id: 'http://data.europa.eu/snb/eqf/seven' "
+                + "names no EQF level", e.getMessage());
+    }
+
+    @Test
     void aEuropassDurationThatIsNoDurationIsNamed() throws Exception {
         String elm = Files.readString(FORMATS.resolve("europass-elm-microcredential.json")).replace("PT125H", "125 hours");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(elm, "e.json", true));
