@@ -49,7 +49,7 @@ public final class RuleSet {
             if (!translation.problems().isEmpty()) {
                 throw new RuleSetException(translation.problems());
             }
-            RuleCompiler.Compiled compiled = RuleCompiler.compile(files, id);
+            RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
             loaded = evaluator(compiled.base(), id);
             gathered = loaded.definitions();
             List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());
@@ -77,7 +77,10 @@ public final class RuleSet {
         return new RuleSet(RuleSources.packaged());
     }
 
-    /** The rule files ({@code .drl}) below the given folders, together as one rule set. */
+    /**
+     * The rule files below the given folders ({@code .drl}, {@code .dslr} with their {@code .dsl} vocabularies,
+     * and {@code .drl.xlsx}, {@code .drl.xls} or {@code .drl.csv} decision tables), together as one rule set.
+     */
     public static RuleSet load(List<Path> folders) throws RuleSetException {
         return new RuleSet(RuleSources.fromFolders(folders));
     }

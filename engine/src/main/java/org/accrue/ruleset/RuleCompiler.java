@@ -65,7 +65,7 @@ public final class RuleCompiler {
      * Compiles a rule set to the executable model (Java classes), whose compiled form can be saved and loaded
      * again without compiling.
      */
-    public static Compiled compile(List<RuleFile> files, String rulesetId) throws RuleSetException {
+    public static Compiled compile(List<RuleFile> files) throws RuleSetException {
         KieServices ks = KieServices.Factory.get();
         // a ReleaseId of its own per build: builds sharing one can return each other's rules across threads
         ReleaseId releaseId = ks.newReleaseId("org.accrue.ruleset", "ruleset-" + UUID.randomUUID(), "1.0.0");
