@@ -1,5 +1,7 @@
 package org.accrue.batch;
 
+import org.accrue.reading.LearnerFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +30,6 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
      * @param text     the record's text for a JSON Lines record; null for a learner file, read by the worker
      */
     record Item(long sequence, String source, Path file, String text) {
-        boolean json() {
-            return text != null || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        }
     }
 
     private final Deque<Path> pending = new ArrayDeque<>();
@@ -50,7 +49,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
     static long count(List<Path> inputs) {
         long n = 0;
         try (BatchInput in = new BatchInput(inputs)) {
-            while (in.hasNextRaw()) {
+            while (in.hasNext()) {
                 in.next = null;
                 n++;
             }
@@ -60,10 +59,6 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        return hasNextRaw();
-    }
-
-    private boolean hasNextRaw() {
         if (next != null) {
             return true;
         }
@@ -87,7 +82,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                     return false;
                 }
                 Path p = pending.pop();
-                if (Files.isDirectory(p) && org.accrue.reading.LearnerFiles.isBadgeFolder(p)) {
+                if (Files.isDirectory(p) && LearnerFiles.isBadgeFolder(p)) {
                     next = new Item(sequence++, p.toString(), p, null); // one learner's badges
                     return true;
                 }
@@ -98,11 +93,11 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                     }
                     for (int i = children.size() - 1; i >= 0; i--) {
                         Path c = children.get(i);
-                        if (Files.isDirectory(c) || isRecordFile(c)) {
+                        if (Files.isDirectory(c) || LearnerFiles.isLearnerFileName(c) || isJsonLines(c)) {
                             pending.push(c);
                         }
                     }
-                } else if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                } else if (isJsonLines(p)) {
                     lines = Files.newBufferedReader(p);
                     linesFile = p;
                     lineNumber = 0;
@@ -118,7 +113,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
 
     @Override
     public Item next() {
-        if (!hasNextRaw()) {
+        if (!hasNext()) {
             throw new NoSuchElementException();
         }
         Item item = next;
@@ -126,10 +121,8 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
         return item;
     }
 
-    private static boolean isRecordFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".jsonl")
-                || n.endsWith(".csv");
+    private static boolean isJsonLines(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
     }
 
     @Override

@@ -198,7 +198,8 @@ public final class LearnerFiles {
                 "a folder of badges is one learner's");
     }
 
-    static boolean isLearnerFileName(Path p) {
+    /** A name learner files go by: {@code .yaml}, {@code .yml}, {@code .json} or {@code .csv}. */
+    public static boolean isLearnerFileName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".csv");
     }
