@@ -93,11 +93,10 @@ final class BatchCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
         }
-        for (String a : awards) {
-            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
-                err.println("accrue batch: --award '" + a + "': unknown award; 'accrue awards' lists them");
-                return ExitStatus.USAGE;
-            }
+        String unknown = RuleSetOption.unknownAward("batch", ruleSet, awards);
+        if (unknown != null) {
+            err.println(unknown);
+            return ExitStatus.USAGE;
         }
         BatchJob.Options options = new BatchJob.Options(inputs, out, rejects, threads, asOf, awards, resume, force);
         boolean showProgress = !quiet && System.console() != null;

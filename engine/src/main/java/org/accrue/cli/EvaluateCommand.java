@@ -5,6 +5,7 @@ import org.accrue.evaluation.EvaluationException;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;
+import org.accrue.report.BadgeWriter;
 import org.accrue.report.JsonReport;
 import org.accrue.report.TextReport;
 import org.accrue.result.EvaluationResult;
@@ -77,13 +78,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
         }
-        for (String a : awards) {
-            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
-                err.println("accrue evaluate: --award '" + a + "': unknown award; 'accrue awards' lists the "
-                        + ruleSet.awards().size() + " awards of the rule set");
-                err.flush();
-                return ExitStatus.USAGE;
-            }
+        String unknown = RuleSetOption.unknownAward("evaluate", ruleSet, awards);
+        if (unknown != null) {
+            err.println(unknown);
+            err.flush();
+            return ExitStatus.USAGE;
         }
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         List<Path> inputs;
@@ -96,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         int status = ExitStatus.OK;
         if (inputs.isEmpty()) {
-            err.println("accrue evaluate: no learner files (.yaml, .yml, .json) in " + files);
+            err.println("accrue evaluate: no learner files (.yaml, .yml, .json, .csv) in " + files);
             status = ExitStatus.BAD_INPUT;
         }
         boolean first = true;
@@ -128,15 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (emitBadge != null) {
                 try {
-                    java.nio.file.Files.createDirectories(emitBadge);
-                    for (var award : result.awards()) {
-                        if (award.eligible()) {
-                            var badge = org.accrue.report.BadgeWriter.badge(result, award, issuer);
-                            java.nio.file.Files.writeString(emitBadge.resolve(
-                                    org.accrue.report.BadgeWriter.fileName(result, award)),
-                                    org.accrue.report.BadgeWriter.text(badge));
-                        }
-                    }
+                    BadgeWriter.writeEligible(emitBadge, result, issuer);
                 } catch (IOException e) {
                     err.println("accrue evaluate: --emit-badge " + emitBadge + ": " + e.getMessage());
                     err.flush();

@@ -13,7 +13,8 @@ import java.util.List;
 /** {@code --rules DIR}, shared by every command that needs a rule set. */
 final class RuleSetOption {
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of rule files (.drl), searched recursively; repeat to combine folders. "
+            description = "A folder of rule files (.drl, .dslr with their .dsl, .drl.xlsx/.drl.csv decision "
+                    + "tables), searched recursively; repeat to combine folders. "
                     + "Default: the rule set packaged with Accrue (the repository's frameworks/ and rules/).")
     List<Path> folders = new ArrayList<>();
 
@@ -30,5 +31,19 @@ final class RuleSetOption {
             err.flush();
             return null;
         }
+    }
+
+    /**
+     * The usage error for the first of {@code awards} (the {@code --award} options) that the rule set does not
+     * define, or null when it defines them all.
+     */
+    static String unknownAward(String command, RuleSet ruleSet, List<String> awards) {
+        for (String a : awards) {
+            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
+                return "accrue " + command + ": --award '" + a + "': unknown award; 'accrue awards' lists the "
+                        + ruleSet.awards().size() + " awards of the rule set";
+            }
+        }
+        return null;
     }
 }

@@ -11,7 +11,10 @@ import org.accrue.result.Counted;
 import org.accrue.result.EvaluationResult;
 import org.accrue.result.RequirementResult;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -89,6 +92,16 @@ public final class BadgeWriter {
             return JSON.writeValueAsString(badge) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a badge to {@code dir} for each award the learner is eligible for, making the folder if need be. */
+    public static void writeEligible(Path dir, EvaluationResult result, String issuer) throws IOException {
+        Files.createDirectories(dir);
+        for (AwardResult award : result.awards()) {
+            if (award.eligible()) {
+                Files.writeString(dir.resolve(fileName(result, award)), text(badge(result, award, issuer)));
+            }
         }
     }
 

@@ -101,6 +101,16 @@ class BatchCommandTest {
     }
 
     @Test
+    void anUnknownAwardIsAUsageErrorBeforeAnythingIsWritten(@TempDir Path dir) {
+        Path out = dir.resolve("out.jsonl");
+        Cli r = Cli.run("batch", "--award", "scqf-phd", "--out", out.toString(), SAMPLES.toString());
+        assertEquals(ExitStatus.USAGE, r.status());
+        assertEquals("accrue batch: --award 'scqf-phd': unknown award; 'accrue awards' lists the 10 awards of the "
+                + "rule set\n", r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void anExistingOutputIsNotOverwrittenWithoutForce(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.jsonl");
         Files.writeString(out, "precious\n");
