@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class RuleLint {
     /** {@code new MayCount("award", "requirement", $c)} or {@code new MayCount("award", $c)}. */
     private static final Pattern MAY_COUNT = Pattern.compile("new\\s+MayCount\\s*\\(([^;]*)\\)\\s*\\)\\s*;");
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"]*)\"\\s*");
 
     private RuleLint() {
@@ -50,7 +49,7 @@ public final class RuleLint {
                         dynamic |= args.length >= 3;
                         continue;
                     }
-                    String rule = enclosing(lines, i);
+                    String rule = Translation.enclosingRule(lines, i + 1);
                     String id = award.group(1);
                     AwardDefinition d = awards.get(id);
                     if (d == null) {
@@ -105,16 +104,5 @@ public final class RuleLint {
         RuleProblem where = rule == null ? null : at.get(rule);
         return where == null ? new RuleProblem(null, 0, 0, message)
                 : new RuleProblem(where.file(), where.line(), 0, message);
-    }
-
-    private static String enclosing(String[] lines, int line) {
-        // the generated or expanded text: the nearest rule header above the line
-        for (int i = line; i >= 0; i--) {
-            Matcher m = RULE_HEADER.matcher(lines[i]);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return null;
     }
 }

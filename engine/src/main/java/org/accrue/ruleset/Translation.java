@@ -85,9 +85,8 @@ public final class Translation {
             if (t.find()) {
                 row = Integer.parseInt(t.group(1));
             }
-            Matcher m = RULE.matcher(lines[i]);
-            if (m.find()) {
-                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name = ruleName(lines[i]);
+            if (name != null) {
                 rules.add(new RuleAt(name, row > 0 ? row : lineIn(source, name, i + 1)));
             }
         }
@@ -247,11 +246,21 @@ public final class Translation {
         return 0;
     }
 
-    private static String enclosingRule(String[] lines, int line) {
+    /** The name a {@code rule} header on this line gives (quoted either way, or bare), or null. */
+    static String ruleName(String line) {
+        Matcher m = RULE.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    /** The rule that line {@code line} (from 1) of a DRL text is in: the nearest rule header at or above it. */
+    static String enclosingRule(String[] lines, int line) {
         for (int i = line - 1; i >= 0; i--) {
-            Matcher m = RULE.matcher(lines[i]);
-            if (m.find()) {
-                return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name = ruleName(lines[i]);
+            if (name != null) {
+                return name;
             }
         }
         return null;
@@ -264,8 +273,7 @@ public final class Translation {
         }
         String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = RULE.matcher(lines[i]);
-            if (m.find() && rule.equals(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))) {
+            if (rule.equals(ruleName(lines[i]))) {
                 return i + 1;
             }
         }
