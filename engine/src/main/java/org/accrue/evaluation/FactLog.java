@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Every fact in a session, in insertion order, with the rule that inserted it (null for the engine's own).
@@ -100,16 +99,6 @@ final class FactLog implements RuleRuntimeEventListener {
         <T> List<Inserted<T>> of(Class<T> type) {
             List<Inserted<?>> list = byType.get(type);
             return list == null ? List.of() : (List<Inserted<T>>) (List<?>) list;
-        }
-
-        <T> List<Inserted<T>> of(Class<T> type, Predicate<T> filter) {
-            List<Inserted<T>> out = new ArrayList<>();
-            for (Inserted<T> i : of(type)) {
-                if (filter.test(i.fact())) {
-                    out.add(i);
-                }
-            }
-            return out;
         }
 
         /** The facts of a type grouped by a key (a credential id, say). */
