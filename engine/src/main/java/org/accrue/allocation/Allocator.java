@@ -88,7 +88,7 @@ public final class Allocator {
     private final long[] need;
     private final long[] capMax;
     private final long[] points;
-    /** One point (or one credential) in units. */
+    /** One point in units; a missing credential weighs as much in the shortfall as a missing point. */
     private final long unit;
     /**
      * For each minimum dimension and position i, the points of candidates from i on that could reach it; made
@@ -109,7 +109,7 @@ public final class Allocator {
         this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
             need[i] = units(problem.poolNeeds().get(i));
-            need[pools + i] = problem.poolCountNeeds().get(i) * one();
+            need[pools + i] = problem.poolCountNeeds().get(i) * unit;
         }
         need[total] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
         for (int i = 0; i < levels; i++) {
@@ -268,12 +268,7 @@ public final class Allocator {
 
     /** What candidate {@code i} adds to dimension {@code d} when it reaches it: its points, or one credential. */
     private long gain(int i, int d) {
-        return d >= pools && d < total ? one() : points[i];
-    }
-
-    /** One point in units; a missing credential weighs as much in the shortfall as a missing point. */
-    private long one() {
-        return unit;
+        return d >= pools && d < total ? unit : points[i];
     }
 
     /** The state after candidate {@code i} takes {@code option}, or null when that exceeds a cap. */
@@ -286,7 +281,7 @@ public final class Allocator {
         long[] next = state.clone();
         if (option >= 0) {
             next[option] = Math.min(need[option], next[option] + p);
-            next[pools + option] = Math.min(need[pools + option], next[pools + option] + one());
+            next[pools + option] = Math.min(need[pools + option], next[pools + option] + unit);
         }
         next[total] = Math.min(need[total], next[total] + p);
         for (int l = 0; l < levels; l++) {
