@@ -35,21 +35,22 @@ public final class RuleSet {
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
         this.id = RuleSources.hash(files);
-        Optional<KieBase> cached = RuleCompiler.cached(id);
+        Optional<KieBase> cached = RuleCompiler.cached(id, files);
         AwardDefinition.Gathered gathered = null;
         Evaluator loaded = null;
         if (cached.isPresent()) {
-            // compiled and checked on an earlier run by this same engine: the same bytes passed the same checks
+            // compiled and checked on an earlier run by this same engine, and checked again as it was read
             loaded = evaluator(cached.get(), id);
             gathered = loaded.definitions();
         }
         if (gathered == null || !gathered.problems().isEmpty()) {
-            // The safe rule policy comes first: nothing that breaks it is compiled, let alone run.
+            // The safe rule policy comes first: a file that breaks its structural part is not compiled, and no
+            // rule of a compiled rule set runs (not even to define the awards) before its code has passed.
             Translation translation = Translation.of(files);
             if (!translation.problems().isEmpty()) {
                 throw new RuleSetException(translation.problems());
             }
-            RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
+            RuleCompiler.Compiled compiled = RuleCompiler.compile(files, translation);
             loaded = evaluator(compiled.base(), id);
             gathered = loaded.definitions();
             List<RuleProblem> lint = RuleLint.check(gathered, translation.drls());

@@ -12,7 +12,7 @@ public final class TestRuleSets {
 
     /** The package and import every added rule file starts with. */
     public static final String HEADER = """
-            package test.rules;
+            package accrue.test;
             import org.accrue.vocabulary.*;
             """;
 

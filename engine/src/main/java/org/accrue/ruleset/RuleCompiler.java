@@ -12,7 +12,6 @@ import org.kie.api.builder.ReleaseId;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,43 +38,97 @@ public final class RuleCompiler {
     }
 
     /**
-     * The rule set compiled and checked on an earlier run, if the cache has it. Only rule sets that passed
-     * every check are cached ({@link #store}).
+     * The rule set compiled and checked on an earlier run, if the cache has it and it is what it claims to be:
+     * its bytes are those recorded when it was stored, it embeds exactly these rule files, and its code passes
+     * the safe rule policy again. Anything else is discarded with a warning, and the rule set compiled anew.
      */
-    public static Optional<KieBase> cached(String rulesetId) {
-        Optional<Path> entry = RuleSetCache.entry(rulesetId);
-        Optional<byte[]> bytes = entry.flatMap(RuleSetCache::read);
-        if (bytes.isEmpty()) {
+    public static Optional<KieBase> cached(String rulesetId, List<RuleFile> files) {
+        Optional<RuleSetCache.Entry> entry = RuleSetCache.entry(rulesetId).flatMap(RuleSetCache::read);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleSetCache.Entry e = entry.get();
+        String wrong = e.mismatch(rulesetId);
+        if (wrong == null) {
+            wrong = sourcesMismatch(e.module(), files);
+        }
+        if (wrong == null) {
+            List<RulePolicy.Violation> violations = RulePolicy.check(RulePolicy.classes(e.module()));
+            if (!violations.isEmpty()) {
+                wrong = "its code breaks the safe rule policy (" + violations.get(0).reason() + ")";
+            }
+        }
+        if (wrong != null) {
+            RuleSetCache.reject(e, wrong);
             return Optional.empty();
         }
         try {
-            return Optional.of(load(KieServices.Factory.get(), bytes.get()));
-        } catch (RuntimeException e) {
-            RuleSetCache.discard(entry.get()); // unreadable or stale: compile again
+            return Optional.of(load(KieServices.Factory.get(), e.module()));
+        } catch (RuntimeException ex) {
+            RuleSetCache.reject(e, "it does not load (" + ex.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
+    }
+
+    /** Null when a compiled module embeds exactly these rule files, in this order; else what differs. */
+    private static String sourcesMismatch(byte[] module, List<RuleFile> files) {
+        Map<String, byte[]> embedded = new HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(module))) {
+            for (java.util.zip.ZipEntry z; (z = in.getNextEntry()) != null; ) {
+                if (z.getName().startsWith("accrue/f") && !z.getName().endsWith(".class")) {
+                    embedded.put(z.getName(), in.readAllBytes());
+                }
+            }
+        } catch (java.io.IOException ex) {
+            return "it is not a readable jar";
+        }
+        if (embedded.size() != files.size()) {
+            return "it holds " + embedded.size() + " rule files where the rule set has " + files.size();
+        }
+        for (int i = 0; i < files.size(); i++) {
+            byte[] b = embedded.get(resource(files, i));
+            if (b == null || !java.util.Arrays.equals(b, files.get(i).content())) {
+                return "its copy of " + files.get(i).name() + " differs from the rule file";
+            }
+        }
+        return null;
     }
 
     /** Keeps a compiled rule set for later runs. */
     public static void store(String rulesetId, Compiled compiled) {
-        RuleSetCache.entry(rulesetId).ifPresent(e -> RuleSetCache.write(e, compiled.module()));
+        RuleSetCache.entry(rulesetId).ifPresent(e -> RuleSetCache.write(e, rulesetId, compiled.module()));
     }
 
     /**
      * Compiles a rule set to the executable model (Java classes), whose compiled form can be saved and loaded
-     * again without compiling.
+     * again without compiling. The compiled code is checked against the safe rule policy before any of it is
+     * loaded: building a KieBase already runs some rule code (constant expressions in conditions), so nothing
+     * is built from a rule set that breaks the policy.
      */
-    public static Compiled compile(List<RuleFile> files) throws RuleSetException {
+    public static Compiled compile(List<RuleFile> files, Translation translation) throws RuleSetException {
         KieServices ks = KieServices.Factory.get();
         // a ReleaseId of its own per build: builds sharing one can return each other's rules across threads
         ReleaseId releaseId = ks.newReleaseId("org.accrue.ruleset", "ruleset-" + UUID.randomUUID(), "1.0.0");
         KieBuilder builder = ks.newKieBuilder(fileSystem(ks, files, releaseId, null))
                 .buildAll(ExecutableModelProject.class);
-        if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
-            throw new RuleSetException(locatedErrors(ks, files, builder));
-        }
-        byte[] bytes = ((InternalKieModule) builder.getKieModule()).getBytes();
         try {
+            if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
+                throw new RuleSetException(locatedErrors(ks, files, builder));
+            }
+            byte[] bytes = ((InternalKieModule) builder.getKieModule()).getBytes();
+            List<RuleProblem> refused = new ArrayList<>();
+            for (RulePolicy.Violation v : RulePolicy.check(RulePolicy.classes(bytes))) {
+                for (RuleProblem p : translation.locate(v)) {
+                    if (!refused.contains(p)) {
+                        refused.add(p);
+                    }
+                }
+            }
+            if (!refused.isEmpty()) {
+                refused.sort(java.util.Comparator.comparing((RuleProblem p) -> p.file() == null ? "\uffff" : p.file())
+                        .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+                throw new RuleSetException(refused);
+            }
             return new Compiled(ks.newKieContainer(releaseId).getKieBase(), bytes);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
@@ -91,6 +144,12 @@ public final class RuleCompiler {
         }
     }
 
+    /** Where rule file {@code i} goes in the compiled module. */
+    private static String resource(List<RuleFile> files, int i) {
+        String name = files.get(i).name();
+        return "accrue/f" + i + "/" + name.substring(name.lastIndexOf('/') + 1);
+    }
+
     private static KieFileSystem fileSystem(KieServices ks, List<RuleFile> files, ReleaseId releaseId,
                                             Map<String, RuleFile> byPath) {
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -98,8 +157,7 @@ public final class RuleCompiler {
         kfs.writeKModuleXML(KMODULE);
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
-            String base = f.name().substring(f.name().lastIndexOf('/') + 1);
-            String resource = "accrue/f" + i + "/" + base;
+            String resource = resource(files, i);
             if (byPath != null) {
                 byPath.put(resource, f); // messages name the resource path, below src/main/resources
             }

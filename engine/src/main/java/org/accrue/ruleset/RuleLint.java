@@ -39,7 +39,10 @@ public final class RuleLint {
         boolean dynamic = false;
         for (Translation.Drl drl : drls) {
             String[] lines = drl.text().split("\n", -1);
+            String rule = null; // the rule the line is in, followed in one pass
             for (int i = 0; i < lines.length; i++) {
+                String header = Translation.ruleName(lines[i]);
+                rule = header != null ? header : rule;
                 Matcher m = MAY_COUNT.matcher(lines[i]);
                 while (m.find()) {
                     String[] args = m.group(1).split(",");
@@ -49,7 +52,6 @@ public final class RuleLint {
                         dynamic |= args.length >= 3;
                         continue;
                     }
-                    String rule = Translation.enclosingRule(lines, i + 1);
                     String id = award.group(1);
                     AwardDefinition d = awards.get(id);
                     if (d == null) {

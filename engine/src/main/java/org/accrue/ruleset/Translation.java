@@ -2,6 +2,13 @@ package org.accrue.ruleset;
 
 import org.accrue.RuleProblem;
 import org.drools.decisiontable.InputType;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
@@ -12,15 +19,19 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Every rule file as the DRL Drools will compile, with the problems found on the way: DSL lines that do not
- * parse, sentences that match no mapping or only part of one, spreadsheets that do not convert, and code that
- * breaks the safe rule policy ({@link CodeScanner}). Nothing here compiles or runs a rule.
+ * parse, sentences that match no mapping or only part of one, spreadsheets that do not convert, and the parts of
+ * the safe rule policy that are about a file's structure (its package, globals, functions, dialect). The policy
+ * on code is checked on what Drools compiles ({@link RulePolicy}); {@link #locate} points its findings back at
+ * the file and line a user edits. Nothing here compiles or runs a rule.
  */
 public final class Translation {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
@@ -34,8 +45,15 @@ public final class Translation {
     public record RuleAt(String name, int line) {
     }
 
+    /** Where a rule is in the file a user edits: its lines {@code first..last} (text null for a spreadsheet). */
+    private record Span(RuleFile file, String[] lines, int first, int last) {
+    }
+
     private final List<Drl> drls = new ArrayList<>();
     private final List<RuleProblem> problems = new ArrayList<>();
+    private final Map<String, Span> spans = new HashMap<>();
+    /** The vocabularies' lines, where code that a sentence expands to is written. */
+    private final List<Map.Entry<RuleFile, String[]>> vocabularyLines = new ArrayList<>();
 
     private Translation(List<RuleFile> files) {
         List<DSLTokenizedMappingFile> vocabularies = new ArrayList<>();
@@ -76,9 +94,16 @@ public final class Translation {
         throw new IllegalArgumentException(f.name());
     }
 
+    /**
+     * One file's DRL. {@code source} is the user's text when the DRL was expanded from sentences (rules are found
+     * there by name); for a spreadsheet, the generated DRL's comments give each rule's row.
+     */
     private void drl(RuleFile f, String text, String source) {
         List<RuleAt> rules = new ArrayList<>();
         String[] lines = text.split("\n", -1);
+        String[] user = source == null ? lines : source.split("\n", -1);
+        Map<String, Integer> inUser = source == null ? Map.of() : ruleLines(user);
+        boolean table = kind(f).startsWith(".drl.");
         int row = 0;
         for (int i = 0; i < lines.length; i++) {
             Matcher t = TABLE_ROW.matcher(lines[i]);
@@ -87,22 +112,173 @@ public final class Translation {
             }
             String name = ruleName(lines[i]);
             if (name != null) {
-                rules.add(new RuleAt(name, row > 0 ? row : lineIn(source, name, i + 1)));
+                rules.add(new RuleAt(name, row > 0 ? row : inUser.getOrDefault(name, i + 1)));
             }
         }
         drls.add(new Drl(f, text, rules));
-        for (CodeScanner.Violation v : CodeScanner.scan(text)) {
-            int line = v.line();
-            int column = v.column();
-            if (row > 0) {
-                line = rowOf(lines, v.line());
-                column = 0;
-            } else if (source != null) {
-                line = lineIn(source, enclosingRule(lines, v.line()), v.line());
-                column = 0;
-            }
-            problems.add(new RuleProblem(f.display(), line, column, v.reason()));
+        for (int i = 0; i < rules.size(); i++) {
+            int last = table || i + 1 == rules.size() ? (table ? rules.get(i).line() : user.length)
+                    : rules.get(i + 1).line() - 1;
+            spans.putIfAbsent(rules.get(i).name(), new Span(f, table ? null : user, rules.get(i).line(), last));
         }
+        PackageDescr parsed = structure(f, text, table ? lines : null, source == null ? null : user);
+        if (parsed != null && !table) {
+            // a rule header the line pattern missed (code before it on its line): the parser knows its line
+            for (RuleDescr r : parsed.getRules()) {
+                if (!spans.containsKey(r.getName()) && r.getLine() > 0) {
+                    int line = source == null ? r.getLine() : inUser.getOrDefault(r.getName(), r.getLine());
+                    spans.put(r.getName(), new Span(f, user, line, Math.min(user.length, Math.max(line,
+                            r.getEndLine()))));
+                }
+            }
+        }
+    }
+
+    /** Each rule header's line (from 1) in a text, by rule name, in one pass. */
+    private static Map<String, Integer> ruleLines(String[] lines) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            String name = ruleName(lines[i]);
+            if (name != null) {
+                at.putIfAbsent(name, i + 1);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The policy on a file's structure, from Drools' own parse of the DRL: the package must be Accrue's
+     * ({@code accrue} or below, so rule code cannot be compiled into a library's package); no globals and no
+     * functions (the vocabulary provides what rules need); no MVEL dialect (rules are Java, which the compiled
+     * code check covers). {@code tableLines} maps a generated line to its spreadsheet row.
+     */
+    private PackageDescr structure(RuleFile f, String text, String[] tableLines, String[] source) {
+        PackageDescr p;
+        try {
+            p = new DrlParser(LanguageLevelOption.DRL6).parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            return null; // the compiler reports what does not parse, at its line
+        }
+        if (p == null) {
+            return null;
+        }
+        String pkg = p.getNamespace() == null ? "" : p.getNamespace();
+        if (!pkg.equals("accrue") && !pkg.startsWith("accrue.")) {
+            problems.add(at(f, tableLines, source, p.getLine(), "package '" + pkg + "' is not allowed: rule files "
+                    + "use package accrue or a package below it, such as accrue.rules"));
+        }
+        for (GlobalDescr g : p.getGlobals()) {
+            problems.add(at(f, tableLines, source, g.getLine(), "global " + g.getIdentifier() + " is not allowed; "
+                    + "Accrue's rule files take everything they need from facts"));
+        }
+        for (FunctionDescr fn : p.getFunctions()) {
+            problems.add(at(f, tableLines, source, fn.getLine(), "function " + fn.getName() + " is not allowed; "
+                    + "rules use the vocabulary's sentences and types (docs/authoring.md)"));
+        }
+        List<org.drools.drl.ast.descr.AttributeDescr> dialects = new ArrayList<>();
+        if (p.getAttribute("dialect") != null) {
+            dialects.add(p.getAttribute("dialect"));
+        }
+        for (RuleDescr r : p.getRules()) {
+            if (r.getAttributes().get("dialect") != null) {
+                dialects.add(r.getAttributes().get("dialect"));
+            }
+        }
+        for (var d : dialects) {
+            if (!"java".equals(d.getValue())) {
+                problems.add(at(f, tableLines, source, d.getLine(), "dialect \"" + d.getValue() + "\" is not "
+                        + "allowed; rules are written in the default (java) dialect"));
+            }
+        }
+        return p;
+    }
+
+    private static RuleProblem at(RuleFile f, String[] tableLines, String[] source, int line, String message) {
+        if (tableLines != null) {
+            return new RuleProblem(f.display(), rowOf(tableLines, Math.max(line, 1)), 0, message);
+        }
+        return new RuleProblem(f.display(), Math.max(line, 0), 0, message);
+    }
+
+    /**
+     * Where a finding of the compiled-code check is, in the files a user edits: the line of the rule's source
+     * that names what was refused, else the rule's first line; for a sentence, the vocabulary line whose code
+     * names it; for a spreadsheet, the rule's row. One problem per rule.
+     */
+    List<RuleProblem> locate(RulePolicy.Violation v) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (String rule : v.rules()) {
+            Span s = spans.get(rule);
+            if (s == null) {
+                continue;
+            }
+            String because = "rule '" + rule + "': " + v.reason();
+            if (s.lines() == null) {
+                out.add(new RuleProblem(s.file().display(), s.first(), 0, because));
+                continue;
+            }
+            int[] found = find(s.lines(), s.first(), s.last(), v.word());
+            if (found == null && kind(s.file()).equals(".dslr")) {
+                for (Map.Entry<RuleFile, String[]> voc : vocabularyLines) {
+                    found = find(voc.getValue(), 1, voc.getValue().length, v.word());
+                    if (found != null) {
+                        out.add(new RuleProblem(voc.getKey().display(), found[0], found[1], because
+                                + " (in code a sentence of rule '" + rule + "' expands to)"));
+                        break;
+                    }
+                }
+                if (found != null) {
+                    continue;
+                }
+            }
+            out.add(found == null ? new RuleProblem(s.file().display(), s.first(), 0, because)
+                    : new RuleProblem(s.file().display(), found[0], found[1], because));
+        }
+        if (out.isEmpty()) {
+            out.add(new RuleProblem(null, 0, 0, "compiled rule code " + v.className().replace('/', '.') + ": "
+                    + v.reason()));
+        }
+        return out;
+    }
+
+    /**
+     * The first line and column (from 1) in {@code first..last} where {@code word} stands as a whole word
+     * outside a string; line {@code first} (a rule's header, which names the rule) is searched last.
+     */
+    private static int[] find(String[] lines, int first, int last, String word) {
+        if (word == null || word.isEmpty()) {
+            return null;
+        }
+        Pattern w = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
+        int end = Math.min(last, lines.length);
+        for (int i = Math.max(first, 1); i <= end; i++) {
+            int line = i == end ? Math.max(first, 1) : i + 1; // first+1 .. end, then first
+            if (line > end) {
+                continue;
+            }
+            String text = lines[line - 1];
+            Matcher m = w.matcher(text);
+            while (m.find()) {
+                if (!inString(text, m.start())) {
+                    return new int[] {line, m.start() + 1};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a position of a line is inside a double-quoted string. */
+    private static boolean inString(String line, int at) {
+        boolean in = false;
+        for (int i = 0; i < at; i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                in = !in;
+            }
+        }
+        return in;
     }
 
     /** A DSL vocabulary; its lines that do not parse are problems. */
@@ -120,29 +296,17 @@ public final class Translation {
         return dsl;
     }
 
-    /** The code a vocabulary's sentences expand to is scanned like any rule file. */
+    /** A vocabulary's lines: each needs a sentence and its code; the code is checked once compiled. */
     private void dslValues(RuleFile f) {
         String[] lines = text(f).split("\n", -1);
+        vocabularyLines.add(Map.entry(f, lines));
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("#")) {
                 continue;
             }
-            int eq = line.indexOf('=');
-            int close = line.lastIndexOf(']', eq < 0 ? line.length() : eq);
-            if (eq < 0) {
-                if (!line.isBlank()) {
-                    problems.add(new RuleProblem(f.display(), i + 1, 0,
-                            "a vocabulary line needs [section][]sentence=code"));
-                }
-                continue;
-            }
-            if (close < 0) {
-                continue;
-            }
-            String value = line.substring(eq + 1);
-            for (CodeScanner.Violation v : CodeScanner.scan(value)) {
-                problems.add(new RuleProblem(f.display(), i + 1, eq + 1 + v.column(), v.reason()));
+            if (line.indexOf('=') < 0 && !line.isBlank()) {
+                problems.add(new RuleProblem(f.display(), i + 1, 0, "a vocabulary line needs [section][]sentence=code"));
             }
         }
     }
@@ -254,30 +418,4 @@ public final class Translation {
         }
         return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
-
-    /** The rule that line {@code line} (from 1) of a DRL text is in: the nearest rule header at or above it. */
-    static String enclosingRule(String[] lines, int line) {
-        for (int i = line - 1; i >= 0; i--) {
-            String name = ruleName(lines[i]);
-            if (name != null) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    /** The line of {@code rule "name"} in a source, or {@code fallback} when there is no source to search. */
-    private static int lineIn(String source, String rule, int fallback) {
-        if (source == null || rule == null) {
-            return fallback;
-        }
-        String[] lines = source.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (rule.equals(ruleName(lines[i]))) {
-                return i + 1;
-            }
-        }
-        return fallback;
-    }
-
 }
