@@ -21,6 +21,10 @@ import java.time.format.DateTimeParseException;
 public final class AccrueCommand {
 
     public static void main(String[] args) {
+        // the engine's warnings (java.util.logging) as one plain line each, like every other message
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -75,7 +75,7 @@ public final class RuleCompiler {
         Map<String, byte[]> embedded = new HashMap<>();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(module))) {
             for (java.util.zip.ZipEntry z; (z = in.getNextEntry()) != null; ) {
-                if (z.getName().startsWith("accrue/f") && !z.getName().endsWith(".class")) {
+                if (z.getName().matches("accrue/f\\d+/[^/]+") && !z.getName().endsWith(".class")) {
                     embedded.put(z.getName(), in.readAllBytes());
                 }
             }
