@@ -17,8 +17,11 @@ import java.util.Map;
  * minimum has received so far (capped at the minimum, since more cannot help it) and what each cap has used
  * (exactly). It finds the allocation with the least total shortfall over the minimums, so it meets them all
  * whenever any allocation can. Branch and bound keeps it fast: a branch whose most optimistic outcome cannot
- * beat the best found so far is cut, and the search stops at the first allocation with no shortfall.
- * States already searched are remembered, exactly or as a lower bound.
+ * beat the best found so far is cut, and the search stops as soon as it reaches that optimistic outcome.
+ * States already searched are remembered, exactly or as a lower bound. The optimistic outcome is close to the
+ * truth where searches used to blow up: capped credit counts only as far as the sums the capped candidates
+ * can actually make fit the cap (a subset-sum table, pseudo-polynomial in the cap), and a point fills one
+ * named pool, not each pool it could go to. The search is iterative (no recursion) and has a {@link Budget}.
  *
  * <p>Options are tried in each candidate's order and a later allocation replaces an earlier one only when it
  * is strictly better, so the result is the same for any order of candidates with the same ids once the
@@ -72,10 +75,38 @@ public final class Allocator {
      * @param assignment each counted candidate's id and its pool index (or {@link #GENERAL}), in candidate order
      * @param shortfall  the points still missing over all minimums, plus one for each credential missing from
      *                   a requirement that needs a number of them; zero exactly when every minimum is met
+     * @param searched   how many states the search expanded: its work, for benchmarks and tests
+     * @param least      true when the shortfall is proven the least possible; false only for a learner who
+     *                   cannot meet every minimum and whose closest allocation the search could not settle
+     *                   within its budget (the verdict is exact either way)
      */
-    public record Allocation(Map<String, Integer> assignment, BigDecimal shortfall) {
+    public record Allocation(Map<String, Integer> assignment, BigDecimal shortfall, long searched, boolean least) {
         public boolean meetsAll() {
             return shortfall.signum() == 0;
+        }
+    }
+
+    /**
+     * How much work one search may do: at most {@code maxStates} states expanded (which bounds its memory), and
+     * no later than {@code deadline} ({@link System#nanoTime()}; {@link Long#MAX_VALUE} for none).
+     */
+    public record Budget(long maxStates, long deadline) {
+        /** Two million states (a few hundred megabytes at most), no deadline. */
+        public static final Budget DEFAULT = new Budget(2_000_000, Long.MAX_VALUE);
+    }
+
+    /** The search went over its {@link Budget}: the learner's allocation cannot be decided within it. */
+    public static final class LimitExceededException extends RuntimeException {
+        private final boolean time;
+
+        LimitExceededException(boolean time, String message) {
+            super(message);
+            this.time = time;
+        }
+
+        /** True when the deadline passed; false when the state limit was reached. */
+        public boolean time() {
+            return time;
         }
     }
 
@@ -91,12 +122,18 @@ public final class Allocator {
     /** One point in units; a missing credential weighs as much in the shortfall as a missing point. */
     private final long unit;
     /**
-     * For each minimum dimension and position i, the points of candidates from i on that could reach it; made
-     * only when there is a search to bound.
+     * For each minimum dimension and position i, the points of candidates from i on that could reach it, those
+     * under no cap and those under some cap; made only when there is a search to bound.
      */
     private long[][] uncappedAhead;
     private long[][] cappedAhead;
+    /** Points from i on of candidates with a named pool among their options, under no cap and under some. */
+    private long[] poolableUncapped;
+    private long[] poolableCapped;
+    /** For each cap, the sums its candidates from i on can make (see {@link SubsetSums}), or null. */
+    private SubsetSums[] sums;
     private final Map<Key, Entry> memo = new HashMap<>();
+    private long searched;
 
     private Allocator(Problem problem) {
         this.problem = problem;
@@ -109,7 +146,7 @@ public final class Allocator {
         this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
             need[i] = units(problem.poolNeeds().get(i));
-            need[pools + i] = problem.poolCountNeeds().get(i) * unit;
+            need[pools + i] = Math.multiplyExact((long) problem.poolCountNeeds().get(i), unit);
         }
         need[total] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
         for (int i = 0; i < levels; i++) {
@@ -130,9 +167,12 @@ public final class Allocator {
         int n = points.length;
         this.uncappedAhead = new long[mins][n + 1];
         this.cappedAhead = new long[mins][n + 1];
+        this.poolableUncapped = new long[n + 1];
+        this.poolableCapped = new long[n + 1];
         for (int i = n - 1; i >= 0; i--) {
             Candidate c = problem.candidates().get(i);
-            long[][] ahead = c.caps().isEmpty() ? uncappedAhead : cappedAhead;
+            boolean capped = !c.caps().isEmpty();
+            long[][] ahead = capped ? cappedAhead : uncappedAhead;
             for (int d = 0; d < mins; d++) {
                 uncappedAhead[d][i] = uncappedAhead[d][i + 1];
                 cappedAhead[d][i] = cappedAhead[d][i + 1];
@@ -140,12 +180,29 @@ public final class Allocator {
                     ahead[d][i] += gain(i, d);
                 }
             }
+            boolean poolable = c.options().stream().anyMatch(o -> o >= 0);
+            poolableUncapped[i] = poolableUncapped[i + 1] + (poolable && !capped ? points[i] : 0);
+            poolableCapped[i] = poolableCapped[i + 1] + (poolable && capped ? points[i] : 0);
+        }
+        this.sums = new SubsetSums[capMax.length];
+        for (int k = 0; k < capMax.length; k++) {
+            sums[k] = SubsetSums.of(problem.candidates(), points, k, capMax[k]);
         }
     }
 
+    /** The allocation with the least shortfall, within {@link Budget#DEFAULT}. */
     public static Allocation solve(Problem problem) {
+        return solve(problem, Budget.DEFAULT);
+    }
+
+    /**
+     * The allocation with the least shortfall.
+     *
+     * @throws LimitExceededException when the search would go over its budget
+     */
+    public static Allocation solve(Problem problem, Budget budget) {
         Allocator a = new Allocator(problem);
-        return a.forced() ? a.countEverything() : a.run();
+        return a.forced() ? a.countEverything() : a.run(budget);
     }
 
     /** True when no candidate has a choice: one option each and no cap, so every one counts where it may. */
@@ -166,84 +223,229 @@ public final class Allocator {
             assignment.put(problem.candidates().get(i).id(), option);
             state = apply(i, option, state);
         }
-        return new Allocation(assignment, BigDecimal.valueOf(shortfall(state), scale).stripTrailingZeros());
+        return new Allocation(assignment, BigDecimal.valueOf(shortfall(state), scale).stripTrailingZeros(), 0, true);
     }
 
-    private Allocation run() {
+    /**
+     * First whether every minimum can be met (the verdict: exact, or the budget is exceeded), then, for a learner
+     * who cannot meet them all, the allocation that comes closest, within a tenth of the budget; past that, the
+     * closest found so far, said to be unproven.
+     */
+    private Allocation run(Budget budget) {
         prepareBounds();
-        long[] state = new long[mins + capMax.length];
-        long shortfall = search(0, state, Long.MAX_VALUE);
+        long[] root = new long[mins + capMax.length];
+        long shortfall = search(root, 1, budget);
+        boolean least = true;
+        int[] path;
+        if (shortfall == 0) {
+            path = pathFrom(0, root);
+        } else {
+            try {
+                shortfall = search(root, Long.MAX_VALUE, new Budget(searched + budget.maxStates() / 10,
+                        budget.deadline()));
+                path = pathFrom(0, root);
+            } catch (LimitExceededException e) {
+                shortfall = incumbent;
+                path = incumbentPath;
+                least = false;
+            }
+        }
         Map<String, Integer> assignment = new LinkedHashMap<>();
         for (int i = 0; i < points.length; i++) {
+            if (path[i] != SKIP) {
+                assignment.put(problem.candidates().get(i).id(), path[i]);
+            }
+        }
+        return new Allocation(assignment, BigDecimal.valueOf(shortfall, scale).stripTrailingZeros(), searched, least);
+    }
+
+    /** The choices from candidate {@code from} in {@code state} on, along remembered exact states. */
+    private int[] pathFrom(int from, long[] state) {
+        int[] path = new int[points.length];
+        for (int i = from; i < points.length; i++) {
             Entry e = memo.get(new Key(i, state));
             if (e == null || !e.exact) {
                 throw new IllegalStateException("allocation search lost its path at candidate " + i);
             }
-            if (e.choice != SKIP) {
-                assignment.put(problem.candidates().get(i).id(), e.choice);
-            }
+            path[i] = e.choice;
             state = apply(i, e.choice, state);
         }
-        return new Allocation(assignment, BigDecimal.valueOf(shortfall, scale).stripTrailingZeros());
+        return path;
     }
 
-    /**
-     * The least shortfall reachable from candidate {@code i} in {@code state}, exactly when it is below
-     * {@code bound}; otherwise some value at or above {@code bound}.
-     */
-    private long search(int i, long[] state, long bound) {
-        if (i == points.length) {
-            return shortfall(state);
+    /** The best complete allocation met so far, and its choices: what is left when the budget runs out. */
+    private long incumbent = Long.MAX_VALUE;
+    private int[] incumbentPath;
+    /** The option being tried at each depth of the search. */
+    private int[] current;
+
+    /** A complete allocation reached at depth {@code i} (the rest along remembered states): the best yet? */
+    private void reached(int i, long[] state, long value) {
+        if (value < incumbent) {
+            int[] path = i == points.length ? new int[points.length] : pathFrom(i, state);
+            System.arraycopy(current, 0, path, 0, i);
+            incumbent = value;
+            incumbentPath = path;
         }
-        Key key = new Key(i, state);
-        Entry known = memo.get(key);
-        if (known != null && (known.exact || known.value >= bound)) {
-            return known.value;
-        }
-        long optimistic = optimisticShortfall(i, state);
-        if (optimistic >= bound) {
-            memo.put(key, new Entry(optimistic, false, SKIP));
-            return optimistic;
-        }
-        Candidate c = problem.candidates().get(i);
-        List<Integer> options = new ArrayList<>(c.options());
-        if (!c.caps().isEmpty() || options.isEmpty()) {
-            options.add(SKIP);
-        }
+    }
+
+    /** A state being searched: candidate {@code i} in {@code state}, its options tried in turn. */
+    private static final class Frame {
+        final int i;
+        final long[] state;
+        final long bound;
+        final Key key;
+        final long optimistic;
+        final int[] options;
+        int next;
+        int pending = Integer.MIN_VALUE; // the option whose subtree is being searched
         long best = Long.MAX_VALUE;
         int choice = SKIP;
-        for (int option : options) {
-            long[] next = apply(i, option, state);
-            if (next == null) {
-                continue; // a cap would be exceeded
-            }
-            long value = search(i + 1, next, Math.min(bound, best));
+
+        Frame(int i, long[] state, long bound, Key key, long optimistic, int[] options) {
+            this.i = i;
+            this.state = state;
+            this.bound = bound;
+            this.key = key;
+            this.optimistic = optimistic;
+            this.options = options;
+        }
+
+        /** Takes a subtree's value; true when nothing better than it can exist, so the rest need not be tried. */
+        boolean take(int option, long value) {
             if (value < best) {
                 best = value;
                 choice = option;
             }
-            if (best <= optimistic) {
-                break; // nothing below the optimistic bound exists
-            }
+            return best <= optimistic;
         }
-        boolean exact = best < bound;
-        memo.put(key, new Entry(best, exact, choice));
-        return best;
     }
 
-    /** A lower bound on the final shortfall: as if every candidate ahead counted toward everything it can. */
+    /**
+     * The least shortfall from the first candidate in {@code state}: a depth-first branch and bound over the
+     * candidates, with an explicit stack (no recursion, however many candidates). A state's value is exact when
+     * it is below the bound it was searched with, else only a lower bound; either is remembered.
+     */
+    private long search(long[] root, long rootBound, Budget budget) {
+        java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+        long[] result = new long[1];
+        if (current == null) {
+            current = new int[points.length];
+        }
+        Frame top = enter(0, root, rootBound, result);
+        if (top == null) {
+            return result[0];
+        }
+        stack.push(top);
+        while (true) {
+            Frame f = stack.peek();
+            boolean done = false;
+            if (f.pending != Integer.MIN_VALUE) {
+                done = f.take(f.pending, result[0]);
+                f.pending = Integer.MIN_VALUE;
+            }
+            while (!done && f.next < f.options.length) {
+                int option = f.options[f.next++];
+                long[] next = apply(f.i, option, f.state);
+                if (next == null) {
+                    continue; // a cap would be exceeded
+                }
+                current[f.i] = option;
+                Frame child = enter(f.i + 1, next, Math.min(f.bound, f.best), result);
+                if (child == null) {
+                    done = f.take(option, result[0]);
+                } else {
+                    f.pending = option;
+                    stack.push(child);
+                    break;
+                }
+            }
+            if (stack.peek() != f) {
+                continue; // a child to search first
+            }
+            memo.put(f.key, new Entry(f.best, f.best < f.bound, f.choice));
+            stack.pop();
+            result[0] = f.best;
+            if (stack.isEmpty()) {
+                return f.best;
+            }
+            if (((++searched & 1023) == 0 || searched == 1) && System.nanoTime() > budget.deadline()) {
+                throw new LimitExceededException(true, "the allocation search ran out of time after " + searched
+                        + " states");
+            }
+            if (searched > budget.maxStates()) {
+                throw new LimitExceededException(false, "the allocation search went over its limit of "
+                        + budget.maxStates() + " states");
+            }
+        }
+    }
+
+    /**
+     * Starts searching candidate {@code i} in {@code state}: a frame to search, or null with the value in
+     * {@code result[0]} when it is known at once (the last candidate, a remembered state, or a cut branch).
+     */
+    private Frame enter(int i, long[] state, long bound, long[] result) {
+        if (i == points.length) {
+            result[0] = shortfall(state);
+            reached(i, state, result[0]);
+            return null;
+        }
+        Key key = new Key(i, state);
+        Entry known = memo.get(key);
+        if (known != null && (known.exact || known.value >= bound)) {
+            result[0] = known.value;
+            if (known.exact) {
+                reached(i, state, known.value);
+            }
+            return null;
+        }
+        long optimistic = optimisticShortfall(i, state);
+        if (optimistic >= bound) {
+            memo.put(key, new Entry(optimistic, false, SKIP));
+            result[0] = optimistic;
+            return null;
+        }
+        Candidate c = problem.candidates().get(i);
+        boolean skip = !c.caps().isEmpty() || c.options().isEmpty();
+        int[] options = new int[c.options().size() + (skip ? 1 : 0)];
+        for (int o = 0; o < c.options().size(); o++) {
+            options[o] = c.options().get(o);
+        }
+        if (skip) {
+            options[options.length - 1] = SKIP;
+        }
+        return new Frame(i, state, bound, key, optimistic, options);
+    }
+
+    /**
+     * A lower bound on the final shortfall from candidate {@code i} in {@code state}: as if every candidate
+     * ahead counted toward everything it can reach, except that capped candidates count only as far as the
+     * sums they can make fit in the caps' room, and that a candidate fills one named pool, not all of them.
+     */
     private long optimisticShortfall(int i, long[] state) {
         long room = 0;
         for (int k = 0; k < capMax.length; k++) {
-            room += capMax[k] - state[mins + k];
+            long left = capMax[k] - state[mins + k];
+            room += sums[k] == null ? left : sums[k].largestUpTo(i, left);
         }
         long shortfall = 0;
+        long poolGain = 0;
+        long poolNeed = 0;
         for (int d = 0; d < mins; d++) {
             boolean counts = d >= pools && d < total; // room is in points, so it bounds no count
             long reachable = uncappedAhead[d][i] + (counts ? cappedAhead[d][i] : Math.min(cappedAhead[d][i], room));
-            shortfall += Math.max(0, need[d] - state[d] - reachable);
+            long left = need[d] - state[d];
+            long gain = Math.min(left, reachable);
+            if (d < pools) {
+                poolGain += gain;
+                poolNeed += left;
+            } else {
+                shortfall += left - gain;
+            }
         }
-        return shortfall;
+        // every point counted fills at most one named pool
+        long poolable = poolableUncapped[i] + Math.min(poolableCapped[i], room);
+        return shortfall + poolNeed - Math.min(poolGain, poolable);
     }
 
     private long shortfall(long[] state) {
@@ -320,6 +522,95 @@ public final class Allocator {
             scale = Math.max(scale, c.points().scale());
         }
         return scale;
+    }
+
+    /**
+     * For one cap and each position i, which totals the cap's candidates from i on can make together, up to the
+     * cap: the largest that fits a cap's remaining room is then exact, where the room alone overstates it
+     * (two-decimal credit rarely fills a cap exactly). Sums are kept in steps of the greatest common divisor of
+     * the candidates' points, in bit sets of at most {@link #MAX_BITS} bits in all; beyond that, null.
+     */
+    static final class SubsetSums {
+        private static final long MAX_BITS = 64L * 1024 * 1024;
+        private final long step;
+        private final long[][] bits; // bits[i]: the sums candidates i.. can make, in steps; shared where equal
+
+        private SubsetSums(long step, long[][] bits) {
+            this.step = step;
+            this.bits = bits;
+        }
+
+        static SubsetSums of(List<Candidate> candidates, long[] points, int cap, long max) {
+            long step = 0;
+            for (int i = 0; i < points.length; i++) {
+                if (candidates.get(i).caps().contains(cap)) {
+                    step = gcd(step, points[i]);
+                }
+            }
+            if (step <= 0 || max < 0) {
+                return null;
+            }
+            long width = max / step + 1;
+            if (width * (points.length + 1) > MAX_BITS) {
+                return null;
+            }
+            int words = (int) ((width + 63) / 64);
+            long[][] bits = new long[points.length + 1][];
+            bits[points.length] = new long[words];
+            bits[points.length][0] = 1L; // the empty sum
+            for (int i = points.length - 1; i >= 0; i--) {
+                long[] after = bits[i + 1];
+                if (!candidates.get(i).caps().contains(cap) || points[i] > max) {
+                    bits[i] = after;
+                    continue;
+                }
+                long[] now = after.clone();
+                orShifted(now, after, points[i] / step, width);
+                bits[i] = now;
+            }
+            return new SubsetSums(step, bits);
+        }
+
+        /** The largest sum the candidates from {@code i} on can make that is at most {@code room}. */
+        long largestUpTo(int i, long room) {
+            if (room < 0) {
+                return 0;
+            }
+            long[] b = bits[i];
+            long at = Math.min(room / step, (long) b.length * 64 - 1);
+            int word = (int) (at >>> 6);
+            long mask = b[word] & (-1L >>> (63 - (at & 63)));
+            while (mask == 0) {
+                mask = b[--word]; // bit 0 (the empty sum) is always set
+            }
+            return ((long) word * 64 + 63 - Long.numberOfLeadingZeros(mask)) * step;
+        }
+
+        private static void orShifted(long[] into, long[] from, long shift, long width) {
+            int wordShift = (int) (shift >>> 6);
+            int bitShift = (int) (shift & 63);
+            for (int w = into.length - 1; w >= wordShift; w--) {
+                int src = w - wordShift;
+                long v = from[src] << bitShift;
+                if (bitShift != 0 && src > 0) {
+                    v |= from[src - 1] >>> (64 - bitShift);
+                }
+                into[w] |= v;
+            }
+            long extra = (long) into.length * 64 - width; // keep sums above the cap out
+            if (extra > 0) {
+                into[into.length - 1] &= -1L >>> extra;
+            }
+        }
+
+        private static long gcd(long a, long b) {
+            while (b != 0) {
+                long t = a % b;
+                a = b;
+                b = t;
+            }
+            return a;
+        }
     }
 
     /** A searched state: its least shortfall if {@code exact}, else a lower bound on it. */
