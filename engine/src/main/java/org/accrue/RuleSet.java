@@ -32,8 +32,18 @@ public final class RuleSet {
     private final List<Award> awards;
     private final List<AwardDefinition> definitions;
     private final Evaluator evaluator;
+    private final Limits limits;
+
+    private RuleSet(RuleSet of, Limits limits) {
+        this.id = of.id;
+        this.awards = of.awards;
+        this.definitions = of.definitions;
+        this.evaluator = of.evaluator;
+        this.limits = limits;
+    }
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
+        this.limits = Limits.DEFAULT;
         this.id = RuleSources.hash(files);
         Optional<KieBase> cached = RuleCompiler.cached(id, files);
         AwardDefinition.Gathered gathered = null;
@@ -69,7 +79,8 @@ public final class RuleSet {
         try {
             return new Evaluator(base, id);
         } catch (EvaluationException e) {
-            throw new RuleSetException(e.getMessage());
+            throw new RuleSetException(e.reason().limit() ? "the rules that define the awards (those with an empty "
+                    + "when) did not finish: " + e.getMessage() : e.getMessage());
         }
     }
 
@@ -109,17 +120,33 @@ public final class RuleSet {
         return id;
     }
 
+    /** The limits each learner's evaluation runs under ({@link Limits#DEFAULT} unless set). */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The same rule set (compiled once, shared) evaluating under other limits. */
+    public RuleSet withLimits(Limits limits) {
+        return new RuleSet(this, java.util.Objects.requireNonNull(limits));
+    }
+
     /** The awards the rule set defines, by SCQF level and then id. */
     public List<Award> awards() {
         return awards;
     }
 
     /**
-     * What in a learner record does not fit this rule set: staff exceptions for awards or requirements it does
-     * not define. Each is {@code field path: problem}; empty when the record can be evaluated.
+     * What in a learner record does not fit this rule set: more credentials than {@link Limits#maxCredentials()}
+     * (a learner too large to evaluate), staff exceptions for awards or requirements it does not define. Each is
+     * {@code field path: problem}; empty when the record can be evaluated.
      */
     public List<String> problems(LearnerRecord learner) {
         List<String> problems = new java.util.ArrayList<>();
+        if (learner.credentials().size() > limits.maxCredentials()) {
+            problems.add("credentials: too large: " + learner.credentials().size() + " credentials, more than the "
+                    + "limit of " + limits.maxCredentials() + " for one learner");
+            return problems;
+        }
         for (int i = 0; i < learner.exceptions().size(); i++) {
             StaffException e = learner.exceptions().get(i);
             String at = "exceptions[" + i + "]";
@@ -158,7 +185,8 @@ public final class RuleSet {
      *
      * @throws IllegalArgumentException naming an award the rule set does not define, or the first of
      *                                  {@link #problems(LearnerRecord)}
-     * @throws EvaluationException      when the rule set misbehaves for this learner
+     * @throws EvaluationException      when the rule set misbehaves for this learner, or the evaluation goes
+     *                                  over a limit ({@link #limits()}); {@link EvaluationException#reason()} says which
      */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf, Collection<String> awardIds) {
         List<String> unknown = awardIds.stream().filter(a -> awards.stream().noneMatch(x -> x.id().equals(a))).toList();
@@ -172,6 +200,6 @@ public final class RuleSet {
             throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
                     + problems.get(0));
         }
-        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds));
+        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits);
     }
 }

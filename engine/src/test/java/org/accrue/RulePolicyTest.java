@@ -279,6 +279,15 @@ class RulePolicyTest {
                             insert(new Award("x", java.time.LocalDate.now().toString(), 7));
                         end
                         """, 6, "java.time.LocalDate.now is not allowed"),
+                drl("a join of every credit four at a time", """
+                        rule "join"
+                        when
+                            Credit() Credit()
+                            not (Credit() and Credit())
+                        then
+                            insert(new Award("x", "X", 7));
+                        end
+                        """, 3, "rule 'join' joins a learner's facts 4 at a time"),
                 drl("catching an error to go on", """
                         rule "catch"
                         when
@@ -354,6 +363,25 @@ class RulePolicyTest {
                 end
                 """);
         TestRuleSets.load(dir);
+    }
+
+    @Test
+    void accumulateCollectFromAndUpdateAreAllowed(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/features.drl", """
+                rule "accumulate"
+                when
+                    $total : java.math.BigDecimal() from accumulate(Credit($p : points), sum($p))
+                    $all : java.util.List() from collect(Credit(atLevel(11)))
+                    $c : Credit() from $all
+                then
+                    if ($total.signum() > 0 && $all.size() > 0) {
+                        insert(new MayCount("scqf-pgdip", $c));
+                    }
+                end
+                """);
+        RuleSet rules = TestRuleSets.load(dir);
+        var r = rules.evaluate(Learners.learner(Learners.credential("A").scqf(15, 11)), java.time.LocalDate.of(2026, 11, 28));
+        assertTrue(r.award("scqf-pgdip").orElseThrow().counted().stream().anyMatch(c -> c.credential().equals("A")));
     }
 
     @Test

@@ -253,7 +253,26 @@ class RuleSetTest {
         RuleSet rules = load(dir);
         EvaluationException e = assertThrows(EvaluationException.class,
                 () -> rules.evaluate(learner(credential("A").noCredit()), AS_OF));
+        assertEquals(EvaluationException.Reason.TOO_MANY_FACTS, e.reason());
+        assertEquals("the rules inserted more than 100000 facts for this learner (the limit)", e.getMessage());
+    }
+
+    @Test
+    void aRuleThatRetriggersItselfIsStopped(@TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/loop.drl", """
+                rule "touches its own fact"
+                when
+                    $c : Credit()
+                then
+                    update($c);
+                end
+                """);
+        RuleSet rules = load(dir);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> rules.evaluate(learner(credential("A").scqf(15, 11)), AS_OF));
+        assertEquals(EvaluationException.Reason.DID_NOT_SETTLE, e.reason());
         assertTrue(e.getMessage().contains("without settling"), e::getMessage);
+        assertEquals(0, rules.evaluate(learner(), AS_OF).credentials().size(), "the next learner is served");
     }
 
     @Test

@@ -181,6 +181,10 @@ public final class BatchJob {
             EvaluationResult result = rules.evaluate(record, asOf, options.awards());
             return new Outcome(JsonReport.utf8(result), null, null, result.awards());
         } catch (EvaluationException e) {
+            if (e.reason().limit()) {
+                return reject(item, item.source() + ": not evaluated (" + e.reason().code() + "): " + e.getMessage(),
+                        "not evaluated: " + e.reason().code());
+            }
             return reject(item, item.source() + ": rule set error: " + e.getMessage(), "rule set error");
         }
     }

@@ -78,6 +78,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    LimitsOption limits;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -89,7 +92,11 @@ final class BatchCommand implements Callable<Integer> {
             err.println("accrue batch: --resume and --force contradict each other");
             return ExitStatus.USAGE;
         }
-        RuleSet ruleSet = rules.load(err);
+        RuleSet loaded = rules.load(err);
+        RuleSet ruleSet = loaded == null ? null : limits.apply("batch", loaded, err);
+        if (loaded != null && ruleSet == null) {
+            return ExitStatus.USAGE;
+        }
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
         }

@@ -67,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    LimitsOption limits;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Learner files or folders of them.")
     List<Path> files;
 
@@ -77,6 +80,10 @@ final class EvaluateCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load(err);
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
+        }
+        ruleSet = limits.apply("evaluate", ruleSet, err);
+        if (ruleSet == null) {
+            return ExitStatus.USAGE;
         }
         String unknown = RuleSetOption.unknownAward("evaluate", ruleSet, awards);
         if (unknown != null) {
@@ -120,9 +127,14 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 result = ruleSet.evaluate(record, date, awards);
             } catch (EvaluationException e) {
-                err.println(file + ": rule set error: " + e.getMessage());
+                if (e.reason().limit()) {
+                    err.println(file + ": not evaluated (" + e.reason().code() + "): " + e.getMessage());
+                    status = Math.max(status, ExitStatus.BAD_INPUT);
+                } else {
+                    err.println(file + ": rule set error: " + e.getMessage());
+                    status = ExitStatus.RULE_SET;
+                }
                 err.flush();
-                status = ExitStatus.RULE_SET;
                 continue;
             }
             if (emitBadge != null) {

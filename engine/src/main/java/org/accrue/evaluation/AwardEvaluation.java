@@ -85,10 +85,13 @@ final class AwardEvaluation {
     /** This award's MayCount facts, by credential. */
     private final Map<String, List<FactLog.Inserted<MayCount>>> mayCount;
     private final List<StaffException> exceptions;
+    private final Allocator.Budget budget;
 
     AwardEvaluation(Prepared prepared, LocalDate asOf, List<Credit> credits,
                     Map<String, CredentialResult> credentials,
-                    Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions) {
+                    Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions,
+                    Allocator.Budget budget) {
+        this.budget = budget;
         this.prepared = prepared;
         this.definition = prepared.definition;
         this.asOf = asOf;
@@ -171,7 +174,7 @@ final class AwardEvaluation {
         }
         Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(poolNeeds, poolCountNeeds,
                 definition.total() == null || waived.contains("total") ? null : definition.total().minPoints(),
-                levelNeeds, capMaxima, candidates));
+                levelNeeds, capMaxima, candidates), budget);
 
         // What was counted
         List<Counted> counted = new ArrayList<>();
@@ -241,6 +244,9 @@ final class AwardEvaluation {
         }
         if (eligible != allocation.meetsAll()) {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
+        }
+        if (!allocation.least()) {
+            missing.add("(the search for the closest allocation stopped at its limit: a closer one may exist)");
         }
 
         List<AppliedException> applied = new ArrayList<>();

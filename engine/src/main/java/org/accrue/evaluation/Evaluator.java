@@ -1,5 +1,7 @@
 package org.accrue.evaluation;
 
+import org.accrue.Limits;
+import org.accrue.allocation.Allocator;
 import org.accrue.learner.Credential;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.result.AwardResult;
@@ -45,8 +47,6 @@ import java.util.TreeSet;
  * again, so the next learner finds the session as it was. The KieBase is shared read-only.
  */
 public final class Evaluator {
-    /** A rule set that fires more often than this for one learner is taken to loop. */
-    static final int MAX_FIRINGS = 100_000;
     /** Award definitions come from rules that match no learner fact; these types are definitions. */
     private static final List<Class<?>> DEFINITIONS = List.of(Award.class, Requirement.class, TotalCredit.class,
             CreditAtLevel.class, CreditCap.class, Recency.class, GeneralCredit.class);
@@ -77,13 +77,24 @@ public final class Evaluator {
     /** One thread's session, fired empty: the baseline every evaluation returns it to. */
     private final class Session {
         final KieSession session = base.newKieSession();
-        final FactLog log = new FactLog();
+        final Guard guard = new Guard();
+        final FactLog log = new FactLog(guard);
         final int baseline;
         boolean broken;
 
         Session() {
             session.addEventListener(log);
-            fire(session);
+            session.addEventListener(guard);
+            // the rules that define the awards run under the default limits: a rule set cannot hang its loading
+            guard.start(Limits.DEFAULT);
+            try {
+                fire(session, Limits.DEFAULT.maxFirings());
+            } catch (RuntimeException e) {
+                session.dispose();
+                throw e;
+            } finally {
+                guard.stop();
+            }
             baseline = log.mark();
         }
 
@@ -94,7 +105,9 @@ public final class Evaluator {
                     for (FactHandle h : log.handlesSince(baseline)) {
                         session.delete(h);
                     }
-                    fire(session);
+                    guard.start(Limits.DEFAULT);
+                    fire(session, Limits.DEFAULT.maxFirings());
+                    guard.stop();
                     // a rule that fired on the way back (a "not" over the learner's facts, say) leaves facts
                     // behind: such a session is not at its baseline
                     broken = !log.handlesSince(baseline).isEmpty();
@@ -111,15 +124,17 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates one learner as of a date.
+     * Evaluates one learner as of a date, within limits.
      *
      * @param awards the ids of the awards to evaluate, all of them when empty; the caller checks they exist
+     * @throws EvaluationException when the rules misbehave or a limit is reached, with the reason
      */
-    public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards) {
+    public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits) {
         definitions.orThrow();
         Session s = sessions.get();
         KieSession session = s.session;
         int mark = s.log.mark();
+        s.guard.start(limits);
         try {
             // Phase 1: framework rules normalise and classify.
             session.insert(record.learner());
@@ -127,7 +142,7 @@ public final class Evaluator {
             List<Credential> byId = new ArrayList<>(record.credentials());
             byId.sort(Comparator.comparing(Credential::id));
             byId.forEach(session::insert);
-            fire(session);
+            fire(session, limits.maxFirings());
 
             FactLog.View phase1 = s.log.since(mark);
             Facts facts = new Facts(phase1);
@@ -144,7 +159,7 @@ public final class Evaluator {
 
             // Phase 2: award rules say which credit may count toward which requirement.
             credits.forEach(session::insert);
-            fire(session);
+            fire(session, limits.maxFirings());
 
             FactLog.View phase2 = s.log.since(mark);
             for (Class<?> type : DEFINITIONS) {
@@ -163,11 +178,18 @@ public final class Evaluator {
                         .computeIfAbsent(m.fact().credential(), c -> new ArrayList<>()).add(m);
             }
             List<AwardResult> results = new ArrayList<>();
+            Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
             for (AwardEvaluation.Prepared p : prepared) {
                 AwardDefinition d = p.definition;
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
-                    results.add(new AwardEvaluation(p, asOf, credits, credentials,
-                            byAward.getOrDefault(d.award().id(), Map.of()), record.exceptions()).result());
+                    try {
+                        results.add(new AwardEvaluation(p, asOf, credits, credentials,
+                                byAward.getOrDefault(d.award().id(), Map.of()), record.exceptions(), budget).result());
+                    } catch (Allocator.LimitExceededException e) {
+                        throw e.time() ? s.guard.timeUp() : new EvaluationException(
+                                EvaluationException.Reason.SEARCH_LIMIT, "award '" + d.award().id() + "': "
+                                + e.getMessage());
+                    }
                 }
             }
             List<CredentialResult> inFileOrder = record.credentials().stream()
@@ -177,6 +199,7 @@ public final class Evaluator {
             s.broken = true;
             throw e;
         } finally {
+            s.guard.stop();
             s.reset();
         }
     }
@@ -291,19 +314,29 @@ public final class Evaluator {
         }
     }
 
-    private static void fire(KieSession session) {
+    private static void fire(KieSession session, int maxFirings) {
         int fired;
         try {
-            fired = session.fireAllRules(MAX_FIRINGS);
-        } catch (ConsequenceException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new EvaluationException("rule '" + e.getMatch().getRule().getName() + "' failed: "
+            fired = session.fireAllRules(maxFirings);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof EvaluationException own) {
+                    throw own; // a limit the guard enforced, from inside the engine
+                }
+            }
+            if (!(e instanceof ConsequenceException c)) {
+                throw e;
+            }
+            Throwable cause = c.getCause() == null ? c : c.getCause();
+            throw new EvaluationException("rule '" + c.getMatch().getRule().getName() + "' failed: "
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
                     cause);
+        } catch (StackOverflowError e) {
+            throw new EvaluationException("a rule recursed without end (stack overflow)");
         }
-        if (fired >= MAX_FIRINGS) {
-            throw new EvaluationException("the rules fired " + MAX_FIRINGS
-                    + " times without settling; a rule probably re-triggers itself");
+        if (fired >= maxFirings) {
+            throw new EvaluationException(EvaluationException.Reason.DID_NOT_SETTLE, "the rules fired " + maxFirings
+                    + " times without settling (the limit); a rule probably re-triggers itself");
         }
     }
 

@@ -23,9 +23,15 @@ final class FactLog implements RuleRuntimeEventListener {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<FactHandle, Integer> positions = new IdentityHashMap<>();
+    private final Guard guard;
+
+    FactLog(Guard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
+        guard.inserted();
         positions.put(event.getFactHandle(), entries.size());
         entries.add(new Entry(event.getObject(), event.getRule() == null ? null : event.getRule().getName(),
                 event.getFactHandle()));

@@ -36,6 +36,7 @@ final class RulePolicy {
             "org/accrue/vocabulary/", "org/accrue/learner/",
             // what the generated code builds rules with: descriptions of patterns, constraints and consequences
             "org/drools/model/functions/", "org/drools/model/consequences/", "org/drools/model/operators/",
+            "org/drools/model/bitmask/",
             "org/drools/model/view/", "org/drools/model/impl/", "org/drools/model/PatternDSL",
             "org/drools/model/DSL", "org/drools/model/Index", "org/drools/model/Rule", "org/drools/model/Model",
             "org/drools/model/Variable", "org/drools/model/Declaration", "org/drools/model/DomainClassMetadata",

@@ -184,6 +184,15 @@ public final class Translation {
                 dialects.add(r.getAttributes().get("dialect"));
             }
         }
+        for (RuleDescr r : p.getRules()) {
+            List<String> joined = new ArrayList<>();
+            int degree = degree(r.getLhs(), joined);
+            if (degree > MAX_JOIN) {
+                problems.add(at(f, tableLines, source, r.getLine(), "rule '" + r.getName() + "' joins a learner's "
+                        + "facts " + degree + " at a time (" + String.join(", ", joined) + "); at most " + MAX_JOIN
+                        + " are allowed, since joining n credentials k at a time takes n^k steps"));
+            }
+        }
         for (var d : dialects) {
             if (!"java".equals(d.getValue())) {
                 problems.add(at(f, tableLines, source, d.getLine(), "dialect \"" + d.getValue() + "\" is not "
@@ -191,6 +200,66 @@ public final class Translation {
             }
         }
         return p;
+    }
+
+    /** Facts there is one of (or more) per credential: a rule joining many of them costs a power of their number. */
+    private static final java.util.Set<String> PER_CREDENTIAL = java.util.Set.of("Credential", "Credit",
+            "CreditPoints", "ReferencedLevel", "Classification", "Unmet", "Exclusion", "Equivalence", "MayCount");
+    /** The most per-credential patterns one rule may join. */
+    static final int MAX_JOIN = 2;
+
+    /**
+     * How many of a learner's per-credential facts a condition joins at once: the power of the number of
+     * credentials its matching can take. In a sequence, each per-credential pattern multiplies the partial
+     * matches by that number, and every later element is matched once per partial match; {@code not},
+     * {@code exists}, {@code accumulate} and {@code collect} cost what their inside joins but multiply nothing.
+     * The per-credential types met are added to {@code seen}.
+     */
+    static int degree(org.drools.drl.ast.descr.BaseDescr d, List<String> seen) {
+        if (d instanceof org.drools.drl.ast.descr.PatternDescr p) {
+            String type = p.getObjectType() == null ? "" : p.getObjectType();
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            int inside = 0;
+            if (p.getSource() instanceof org.drools.drl.ast.descr.AccumulateDescr a) {
+                inside = degree(a.getInput(), seen);
+            } else if (p.getSource() instanceof org.drools.drl.ast.descr.CollectDescr c) {
+                inside = degree(c.getInputPattern(), seen);
+            }
+            if (PER_CREDENTIAL.contains(simple)) {
+                seen.add(simple);
+                return Math.max(1, inside);
+            }
+            return inside;
+        }
+        if (d instanceof org.drools.drl.ast.descr.OrDescr or) {
+            int max = 0;
+            for (org.drools.drl.ast.descr.BaseDescr x : or.getDescrs()) {
+                max = Math.max(max, degree(x, seen));
+            }
+            return max;
+        }
+        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+            int multiplied = 0;
+            int max = 0;
+            for (org.drools.drl.ast.descr.BaseDescr x : ce.getDescrs()) {
+                int cost = degree(x, seen);
+                max = Math.max(max, multiplied + cost);
+                if (multiplies(x)) {
+                    multiplied += cost;
+                }
+            }
+            return max;
+        }
+        return 0;
+    }
+
+    /** Whether an element of a sequence passes on more partial matches than it receives. */
+    private static boolean multiplies(org.drools.drl.ast.descr.BaseDescr d) {
+        if (d instanceof org.drools.drl.ast.descr.PatternDescr p) {
+            return !(p.getSource() instanceof org.drools.drl.ast.descr.AccumulateDescr
+                    || p.getSource() instanceof org.drools.drl.ast.descr.CollectDescr);
+        }
+        return d instanceof org.drools.drl.ast.descr.AndDescr || d instanceof org.drools.drl.ast.descr.OrDescr;
     }
 
     private static RuleProblem at(RuleFile f, String[] tableLines, String[] source, int line, String message) {

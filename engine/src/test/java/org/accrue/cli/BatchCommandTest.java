@@ -178,4 +178,34 @@ class BatchCommandTest {
             assertTrue(r.out().contains(s), s);
         }
     }
+
+    @Test
+    void aLearnerOverTheTimeLimitIsRejectedWithItsReasonAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        org.accrue.TestRuleSets.withRuleFile(dir, "rules/slow.drl", """
+                rule "every two credits"
+                when
+                    Credit() Credit()
+                then
+                end
+                """);
+        StringBuilder big = new StringBuilder("{\"learner\": {\"id\": \"L-BIG\"}, \"credentials\": [");
+        for (int i = 0; i < 1000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"id\": \"C").append(i).append("\", \"title\": \"T\", ")
+                    .append("\"credit\": {\"value\": 10, \"system\": \"SCQF\"}, ")
+                    .append("\"level\": {\"framework\": \"SCQF\", \"value\": 9}}");
+        }
+        Path jsonl = dir.resolve("in.jsonl");
+        Files.writeString(jsonl, big + "]}\n{\"learner\": {\"id\": \"L-2\"}, \"credentials\": []}\n");
+        Path out = dir.resolve("out.jsonl");
+        Cli r = Cli.run("batch", "--as-of", "2026-11-28", "--summary", "--time-limit", "0.02", "--rules",
+                dir.resolve("frameworks").toString(), "--rules", dir.resolve("rules").toString(), "--out",
+                out.toString(), jsonl.toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.out().startsWith("read 2 = evaluated 1 + rejected 1\n"), r.out());
+        JsonNode reject = JSON.readTree(Files.readAllLines(dir.resolve("out.jsonl.rejects.jsonl")).get(0));
+        assertEquals(jsonl + ":1", reject.get("source").asText());
+        assertTrue(reject.get("reason").asText().startsWith(jsonl + ":1: not evaluated (time-limit): the evaluation "
+                + "took longer than its time limit of 0.02 s"), reject.toString());
+        assertEquals(List.of("L-2"), Files.readAllLines(out).stream().map(BatchCommandTest::id).toList());
+    }
 }

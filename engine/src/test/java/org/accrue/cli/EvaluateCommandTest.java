@@ -246,4 +246,25 @@ class EvaluateCommandTest {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }
     }
+
+    @Test
+    void aLearnerOverTheCredentialLimitIsRefusedAsTooLargeAndTheOthersAreEvaluated() throws Exception {
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--max-credentials", "3",
+                SAMPLES.resolve("kai-masters.yaml").toString(), SAMPLES.resolve("ben-pgcert-nearly.yaml").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status(), r.err());
+        assertEquals(SAMPLES.resolve("kai-masters.yaml") + ": credentials: too large: 4 credentials, more than the "
+                + "limit of 3 for one learner\n", r.err());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("Eligible for:")).count(), r.out());
+    }
+
+    @Test
+    void limitsMustBeSensible() {
+        for (String[] bad : List.of(new String[] {"--time-limit", "0"}, new String[] {"--time-limit", "-1"},
+                new String[] {"--time-limit", "100000"}, new String[] {"--max-credentials", "0"})) {
+            Cli r = Cli.run("evaluate", bad[0], bad[1], SAMPLES.resolve("kai-masters.yaml").toString());
+            assertEquals(ExitStatus.USAGE, r.status(), r.err());
+            assertTrue(r.err().startsWith("accrue evaluate: " + bad[0] + " " + bad[1] + ": must be"), r.err());
+            assertEquals("", r.out());
+        }
+    }
 }
