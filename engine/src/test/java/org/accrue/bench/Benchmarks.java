@@ -94,6 +94,7 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "| rule set load, first run (compile), whole process | %.2f s | |%n", compile[0]);
         System.out.printf(Locale.ROOT, "| rule set load, cached, whole process | %.2f s | %.2f of first |%n", compile[1],
                 compile[1] / compile[0]);
+        Hardening.rows(rules, dir);
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
