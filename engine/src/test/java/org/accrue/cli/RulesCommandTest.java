@@ -37,6 +37,29 @@ class RulesCommandTest {
     }
 
     @Test
+    void checkingAHostileRuleSetRefusesItAtItsLineAndRunsNothing(@TempDir Path dir, @TempDir Path work)
+            throws Exception {
+        Path marker = work.resolve("marker");
+        TestRuleSets.withRuleFile(dir, "rules/boot.drl", """
+                rule "boot"
+                when
+                    String() from String.valueOf(new java.io.File("MARKER").mkdir())
+                then
+                    new java.io.File("MARKER").mkdir();
+                end
+                """.replace("MARKER", marker.toString()));
+        Cli r = check(dir);
+        assertEquals(ExitStatus.RULE_SET, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(dir.resolve("rules/boot.drl") + ":5:"), r.err());
+        assertTrue(r.err().contains("rule 'boot': java.io.File is not allowed in rule code"), r.err());
+        assertTrue(!Files.exists(marker), "checking ran the rule");
+        Cli evaluate = Cli.run("evaluate", "--rules", dir.resolve("frameworks").toString(), "--rules",
+                dir.resolve("rules").toString(), REPO.resolve("samples/kai-masters.yaml").toString());
+        assertEquals(ExitStatus.RULE_SET, evaluate.status());
+        assertTrue(!Files.exists(marker), "evaluating ran the rule");
+    }
+
+    @Test
     void aSentenceThatMatchesNoMappingIsReportedAtItsLine(@TempDir Path dir) throws Exception {
         TestRuleSets.withRuleFile(dir, "rules/typo.dslr", """
                 rule "blessed"
