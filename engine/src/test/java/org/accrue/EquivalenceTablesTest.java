@@ -56,7 +56,9 @@ class EquivalenceTablesTest {
 
     @Test
     void outsideTheRowsValidDatesThereIsOnlyGeneralCredit() {
-        EvaluationResult r = DefaultRules.get().evaluate(learner(withCode(aberdeenMachineLearning("2027-09-01"), "CS5079")), AS_OF);
+        // evaluated after it was issued: a credential issued after the as-of date carries no credit at all
+        EvaluationResult r = DefaultRules.get().evaluate(learner(withCode(aberdeenMachineLearning("2027-09-01"), "CS5079")),
+                java.time.LocalDate.of(2028, 1, 1));
         CredentialResult c = r.credentials().get(0);
         assertNull(c.equivalence());
         assertEquals(new BigDecimal("20"), c.scqfPoints(), "general credit at its own points");

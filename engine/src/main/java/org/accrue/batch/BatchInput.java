@@ -1,8 +1,8 @@
 package org.accrue.batch;
 
+import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,12 +28,21 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
      * @param sequence its position in the batch, from 0: the same on every run over the same inputs
      * @param source   the file, or {@code file:line} for a JSON Lines record
      * @param text     the record's text for a JSON Lines record; null for a learner file, read by the worker
+     * @param error      why the record cannot be read at all (a JSON Lines line that is not UTF-8, or too long;
+     *                   a JSON Lines input that is no regular file), or null
      */
-    record Item(long sequence, String source, Path file, String text) {
+    record Item(long sequence, String source, Path file, String text, InvalidInputException error) {
+        Item(long sequence, String source, Path file, String text) {
+            this(sequence, source, file, text, null);
+        }
     }
 
+    /** The longest JSON Lines record read; a longer one is rejected, and the next line read as usual. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
     private final Deque<Path> pending = new ArrayDeque<>();
-    private BufferedReader lines;
+    private final java.util.Set<Path> walked = new java.util.HashSet<>();
+    private java.io.InputStream lines;
     private Path linesFile;
     private long lineNumber;
     private long sequence;
@@ -65,15 +74,28 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
         try {
             while (true) {
                 if (lines != null) {
-                    String line = lines.readLine();
+                    byte[] line = readLine();
                     lineNumber++;
                     if (line == null) {
                         lines.close();
                         lines = null;
                         continue;
                     }
-                    if (!line.isBlank()) {
-                        next = new Item(sequence++, linesFile + ":" + lineNumber, linesFile, line);
+                    String source = linesFile + ":" + lineNumber;
+                    if (line.length > MAX_LINE_BYTES) {
+                        next = new Item(sequence++, source, linesFile, null, new InvalidInputException(source, "line",
+                                "is longer than the " + (MAX_LINE_BYTES >> 20) + " MB a record may have"));
+                        return true;
+                    }
+                    String text;
+                    try {
+                        text = LearnerFiles.utf8(line, source, "line");
+                    } catch (InvalidInputException e) {
+                        next = new Item(sequence++, source, linesFile, null, e);
+                        return true;
+                    }
+                    if (!text.isBlank()) {
+                        next = new Item(sequence++, source, linesFile, text);
                         return true;
                     }
                     continue;
@@ -87,6 +109,9 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                     return true;
                 }
                 if (Files.isDirectory(p)) {
+                    if (!LearnerFiles.firstVisit(p, walked)) {
+                        continue; // reached again through a symbolic link: walked once
+                    }
                     List<Path> children;
                     try (Stream<Path> list = Files.list(p)) {
                         children = list.sorted().toList();
@@ -98,7 +123,15 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                         }
                     }
                 } else if (isJsonLines(p)) {
-                    lines = Files.newBufferedReader(p);
+                    if (!Files.isRegularFile(p)) {
+                        next = new Item(sequence++, p.toString(), p, null, new InvalidInputException(p.toString(),
+                                "file", Files.exists(p) ? "is not a regular file (a FIFO, device or socket): only "
+                                + "regular files are read" : "no such file"));
+                        return true;
+                    }
+                    lines = Files.newInputStream(p);
+                    position = 0;
+                    limit = 0;
                     linesFile = p;
                     lineNumber = 0;
                 } else {
@@ -119,6 +152,55 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
         Item item = next;
         next = null;
         return item;
+    }
+
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+
+    /**
+     * The next line's bytes without its end ({@code \n}, or {@code \r\n}), null at the end of the file. Past
+     * {@link #MAX_LINE_BYTES} the rest of the line is skipped and a longer array stands for it.
+     */
+    private byte[] readLine() throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(512);
+        boolean any = false;
+        boolean tooLong = false;
+        while (true) {
+            if (position == limit) {
+                limit = Math.max(0, lines.read(buffer));
+                position = 0;
+                if (limit == 0) {
+                    break;
+                }
+            }
+            any = true;
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            int length = position - start;
+            if (!tooLong && b.size() + length <= MAX_LINE_BYTES) {
+                b.write(buffer, start, length);
+            } else {
+                tooLong = true;
+            }
+            if (position < limit) {
+                position++; // the line's end
+                break;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (tooLong) {
+            return new byte[MAX_LINE_BYTES + 1];
+        }
+        byte[] line = b.toByteArray();
+        if (line.length > 0 && line[line.length - 1] == '\r') {
+            return java.util.Arrays.copyOf(line, line.length - 1);
+        }
+        return line;
     }
 
     private static boolean isJsonLines(Path p) {

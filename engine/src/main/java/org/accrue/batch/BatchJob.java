@@ -164,6 +164,9 @@ public final class BatchJob {
 
     /** Reads, checks and evaluates one record. */
     private Outcome process(BatchInput.Item item, LocalDate asOf) {
+        if (item.error() != null) {
+            return reject(item, item.error().getMessage(), reasonKey(item.error().where(), item.error().problem()));
+        }
         LearnerRecord record;
         try {
             record = item.text() != null ? LearnerFiles.parse(item.text(), item.source(), true)

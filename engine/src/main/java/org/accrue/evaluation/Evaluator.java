@@ -149,7 +149,7 @@ public final class Evaluator {
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {
-                CredentialResult result = credentialResult(c, facts);
+                CredentialResult result = credentialResult(c, facts, asOf);
                 credentials.put(c.id(), result);
                 if (result.creditBearing()) {
                     credits.add(new Credit(c, result.scqfPoints(), orZero(result.scqfLevel()), orZero(result.eqfLevel()),
@@ -223,7 +223,7 @@ public final class Evaluator {
         }
     }
 
-    private static CredentialResult credentialResult(Credential c, Facts facts) {
+    private static CredentialResult credentialResult(Credential c, Facts facts, LocalDate asOf) {
         String id = c.id();
         var points = facts.points.getOrDefault(id, List.of());
         var levels = facts.levels.getOrDefault(id, List.of());
@@ -270,6 +270,10 @@ public final class Evaluator {
         for (var e : facts.exclusions.getOrDefault(id, List.of())) {
             excluded.add(e.fact().reason());
             addRule(rules, e.rule());
+        }
+        if (c.issued() != null && c.issued().isAfter(asOf)) {
+            // credit is judged as of a date: a credential issued after it was not held then
+            excluded.add("issued on " + c.issued() + ", after the as-of date " + asOf);
         }
         if (scqfPoints == null && excluded.isEmpty()) {
             excluded.add("no framework rule gives it SCQF credit points");

@@ -2,6 +2,7 @@ package org.accrue.reading;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.accrue.report.Printable;
 
 /**
  * A learner file that cannot be read as a learner record. The message is one line:
@@ -13,11 +14,23 @@ public final class InvalidInputException extends Exception {
     private final String where;
     private final String problem;
 
+    /** The longest problem text kept: a message is one line, never a flood. */
+    private static final int MAX_PROBLEM = 400;
+
+    /** Each part is made printable (no control characters: {@link Printable}) and the problem cut to length. */
     public InvalidInputException(String file, String where, String problem) {
+        this(Printable.visible(file), Printable.visible(where), cut(Printable.visible(problem)), true);
+    }
+
+    private InvalidInputException(String file, String where, String problem, boolean printable) {
         super(file + ": " + where + ": " + problem);
         this.file = file;
         this.where = where;
         this.problem = problem;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= MAX_PROBLEM ? s : s.substring(0, MAX_PROBLEM) + "...";
     }
 
     /**

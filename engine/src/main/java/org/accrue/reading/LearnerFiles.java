@@ -32,21 +32,72 @@ public final class LearnerFiles {
     private LearnerFiles() {
     }
 
+    /** The largest learner file read: a learner record of the most credentials allowed is far smaller. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
     /** Reads and validates one learner file. */
     public static LearnerRecord read(Path file) throws InvalidInputException {
-        String name = file.toString();
         if (Files.isDirectory(file)) {
             return readBadgeFolder(file);
         }
-        String text;
+        return parseAny(text(file), file.toString(), isJson(file));
+    }
+
+    /**
+     * The text of a learner file: only a regular file (never a FIFO or a device, which could block or never
+     * end), of at most {@link #MAX_FILE_BYTES}, in UTF-8 (a byte-order mark, as spreadsheet programs write,
+     * is dropped).
+     */
+    static String text(Path file) throws InvalidInputException {
+        String name = file.toString();
         try {
-            text = Files.readString(file);
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new InvalidInputException(name, "file", "is not a regular file (a FIFO, device or socket): "
+                        + "only regular files are read");
+            }
+            if (a.size() > MAX_FILE_BYTES) {
+                throw new InvalidInputException(name, "file", "is " + a.size() + " bytes, more than the "
+                        + (MAX_FILE_BYTES >> 20) + " MB a learner file may have");
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InvalidInputException(name, "file", "is more than the " + (MAX_FILE_BYTES >> 20)
+                        + " MB a learner file may have");
+            }
+            return utf8(bytes, name, "file");
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name, "file", "no such file");
         } catch (IOException e) {
-            throw new InvalidInputException(name, "file", "cannot be read: " + e.getMessage());
+            throw new InvalidInputException(name, "file", "cannot be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
-        return parseAny(text, name, isJson(file));
+    }
+
+    /** Bytes as UTF-8 text, strictly (an invalid byte is an error naming its offset), without a byte-order mark. */
+    public static String utf8(byte[] bytes, String source, String where) throws InvalidInputException {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (r.isError()) {
+            throw new InvalidInputException(source, where, "is not UTF-8 text: invalid byte at offset "
+                    + in.position());
+        }
+        d.flush(out);
+        out.flip();
+        return withoutBom(out.toString());
+    }
+
+    /** Text without a leading byte-order mark. */
+    static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -55,6 +106,7 @@ public final class LearnerFiles {
      * credential, or a CSV transcript.
      */
     public static LearnerRecord parseAny(String text, String source, boolean jsonHint) throws InvalidInputException {
+        text = withoutBom(text);
         String t = text.stripLeading();
         if (t.startsWith("{") || t.startsWith("[")) {
             JsonNode tree;
@@ -87,6 +139,7 @@ public final class LearnerFiles {
 
     /** Parses learner-record text; {@code source} names it in errors. */
     public static LearnerRecord parse(String text, String source, boolean json) throws InvalidInputException {
+        text = withoutBom(text);
         JsonNode root;
         try {
             root = (json ? JSON : YAML).readTree(text);
@@ -116,9 +169,10 @@ public final class LearnerFiles {
      */
     public static List<Path> expand(List<Path> arguments) throws IOException {
         List<Path> files = new ArrayList<>();
+        java.util.Set<Path> walked = new java.util.HashSet<>();
         for (Path p : arguments) {
             if (Files.isDirectory(p)) {
-                walk(p, files);
+                walk(p, files, walked);
             } else {
                 files.add(p);
             }
@@ -126,7 +180,14 @@ public final class LearnerFiles {
         return files;
     }
 
-    private static void walk(Path dir, List<Path> out) throws IOException {
+    /**
+     * A folder's learner files, depth first in name order. A folder reached again (by a symbolic link, or a
+     * link that loops back up) is walked once: {@code walked} holds the real paths of those walked.
+     */
+    private static void walk(Path dir, List<Path> out, java.util.Set<Path> walked) throws IOException {
+        if (!firstVisit(dir, walked)) {
+            return;
+        }
         if (isBadgeFolder(dir)) {
             out.add(dir);
             return;
@@ -137,10 +198,19 @@ public final class LearnerFiles {
         }
         for (Path c : children) {
             if (Files.isDirectory(c)) {
-                walk(c, out);
+                walk(c, out, walked);
             } else if (isLearnerFileName(c)) {
                 out.add(c);
             }
+        }
+    }
+
+    /** True the first time a folder (by its real path) is met; false for a folder already walked. */
+    public static boolean firstVisit(Path dir, java.util.Set<Path> walked) {
+        try {
+            return walked.add(dir.toRealPath());
+        } catch (IOException e) {
+            return walked.add(dir.toAbsolutePath().normalize());
         }
     }
 
@@ -164,12 +234,12 @@ public final class LearnerFiles {
                 continue;
             }
             try {
-                String text = Files.readString(c).stripLeading();
+                String text = text(c).stripLeading();
                 if (!text.startsWith("{") || !OpenBadges.isOpenBadge(JSON.readTree(text))) {
                     return false;
                 }
                 any = true;
-            } catch (IOException | RuntimeException e) {
+            } catch (InvalidInputException | IOException | RuntimeException e) {
                 return false;
             }
         }
@@ -187,11 +257,9 @@ public final class LearnerFiles {
         List<OpenBadges.Badge> read = new ArrayList<>();
         for (Path b : badges) {
             try {
-                read.add(new OpenBadges.Badge(b.toString(), "$", JSON.readTree(Files.readString(b))));
+                read.add(new OpenBadges.Badge(b.toString(), "$", JSON.readTree(text(b))));
             } catch (JsonProcessingException e) {
                 throw InvalidInputException.malformed(b.toString(), "JSON", e);
-            } catch (IOException e) {
-                throw new InvalidInputException(b.toString(), "file", "cannot be read: " + e.getMessage());
             }
         }
         return OpenBadges.readAll(read, dir.toString(), " (a folder of badges holds one badge per file)",

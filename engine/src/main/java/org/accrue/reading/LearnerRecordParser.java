@@ -46,6 +46,15 @@ final class LearnerRecordParser {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
     /** Credit values are kept exact; more than two decimal places is taken for a typing error. */
     private static final int MAX_CREDIT_DECIMALS = 2;
+    /** Hours and other numbers: more decimal places than this are no measurement. */
+    private static final int MAX_DECIMALS = 6;
+    /** The most credit one credential may state (a doctorate is 540 SCQF points; 10,000 is no credential). */
+    private static final BigDecimal MAX_CREDIT = BigDecimal.valueOf(10_000);
+    /** The most hours one credential may state (a working life is about 100,000). */
+    private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(100_000);
+    /** Dates are read in four-digit years; earlier or later ones are typing errors. */
+    private static final int FIRST_YEAR = 1000;
+    private static final int LAST_YEAR = 9999;
 
     private final String source;
     private final String prefix;
@@ -79,19 +88,20 @@ final class LearnerRecordParser {
                 Integer first = seen.putIfAbsent(c.id(), i);
                 if (first != null) {
                     throw error("credentials[" + i + "].id",
-                            "duplicate credential id '" + c.id() + "' (first used by credentials[" + first + "])");
+                            "duplicate credential id " + quote(c.id()) + " (first used by credentials[" + first + "])");
                 }
                 credentials.add(c);
             }
             for (int i = 0; i < credentials.size(); i++) {
                 String parent = credentials.get(i).partOf();
                 if (parent != null && !seen.containsKey(parent)) {
-                    throw error("credentials[" + i + "].partOf", "no credential '" + parent + "' in this file");
+                    throw error("credentials[" + i + "].partOf", "no credential " + quote(parent) + " in this file");
                 }
                 if (parent != null && parent.equals(credentials.get(i).id())) {
                     throw error("credentials[" + i + "].partOf", "a credential cannot be part of itself");
                 }
             }
+            partOfCycles(credentials, seen);
         }
         List<StaffException> exceptions = new ArrayList<>();
         JsonNode ex = root.get("exceptions");
@@ -104,6 +114,24 @@ final class LearnerRecordParser {
             }
         }
         return new LearnerRecord(learner, credentials, exceptions, source);
+    }
+
+    /** A credential that is, through its wholes, part of itself: {@code A partOf B, B partOf A}. */
+    private void partOfCycles(List<Credential> credentials, Map<String, Integer> index) throws InvalidInputException {
+        for (int i = 0; i < credentials.size(); i++) {
+            List<String> chain = new ArrayList<>();
+            String at = credentials.get(i).id();
+            java.util.Set<String> met = new java.util.HashSet<>();
+            while (at != null && met.add(at)) {
+                chain.add(at);
+                at = credentials.get(index.get(at)).partOf();
+            }
+            if (at != null && at.equals(credentials.get(i).id())) {
+                chain.add(at);
+                throw error("credentials[" + i + "].partOf", "is a cycle: " + chain.stream()
+                        .map(LearnerRecordParser::quote).collect(Collectors.joining(" is part of ")));
+            }
+        }
     }
 
     private StaffException exception(JsonNode node, String path, Set<String> credentialIds)
@@ -140,7 +168,7 @@ final class LearnerRecordParser {
             throw error(p + "requirement", "an allowance applies to a credential, not a requirement");
         }
         if (credential != null && !credentialIds.contains(credential)) {
-            throw error(p + "credential", "no credential '" + credential + "' in this file");
+            throw error(p + "credential", "no credential " + quote(credential) + " in this file");
         }
         return new StaffException(type, award, requirement, credential, by, date, reason);
     }
@@ -167,7 +195,7 @@ final class LearnerRecordParser {
                 date(node, p, "issued"),
                 credit(node.get("credit"), p + "credit"),
                 level(node.get("level"), p + "level"),
-                nonNegativeNumber(node, p, "hours"),
+                number(node, p, "hours", MAX_HOURS, MAX_DECIMALS),
                 word(node, p, "assessment", Assessment.class),
                 word(node, p, "participation", Participation.class),
                 word(node, p, "qualityAssurance", QualityAssurance.class),
@@ -187,11 +215,7 @@ final class LearnerRecordParser {
         requireObject(node, path);
         String p = path + ".";
         checkFields(node, p, CREDIT_FIELDS);
-        BigDecimal value = nonNegativeNumber(node, p, "value");
-        if (value != null && Math.max(value.stripTrailingZeros().scale(), 0) > MAX_CREDIT_DECIMALS) {
-            throw error(p + "value", value.toPlainString() + " has more than " + MAX_CREDIT_DECIMALS
-                    + " decimal places");
-        }
+        BigDecimal value = number(node, p, "value", MAX_CREDIT, MAX_CREDIT_DECIMALS);
         CreditSystem system = word(node, p, "system", CreditSystem.class);
         if (system == null) {
             throw error(p + "system", "is missing; expected one of " + allowed(CreditSystem.class));
@@ -215,10 +239,11 @@ final class LearnerRecordParser {
             throw error(p + "value", "is missing; expected a " + framework + " level "
                     + framework.lowest() + "-" + framework.highest());
         }
-        if (!v.isIntegralNumber() && !(v.isTextual() && v.asText().trim().matches("\\d+"))) {
-            throw error(p + "value", "'" + v.asText() + "' is not a whole-number level");
+        boolean digits = v.isTextual() && v.asText().trim().matches("\\d{1,9}");
+        if (!(v.isIntegralNumber() && v.canConvertToInt()) && !digits) {
+            throw error(p + "value", quote(v.asText()) + " is not a whole-number level");
         }
-        int level = v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText().trim());
+        int level = v.isIntegralNumber() ? v.intValue() : Integer.parseInt(v.asText().trim());
         if (!framework.defines(level)) {
             throw error(p + "value", level + " is outside " + framework + " levels "
                     + framework.lowest() + "-" + framework.highest());
@@ -231,7 +256,7 @@ final class LearnerRecordParser {
         if (c != null) {
             c = c.toUpperCase(Locale.ROOT);
             if (!COUNTRY.matcher(c).matches()) {
-                throw error(p + "country", "'" + c + "' is not an ISO 3166 country code (GB) or subdivision (GB-SCT)");
+                throw error(p + "country", quote(c) + " is not an ISO 3166 country code (GB) or subdivision (GB-SCT)");
             }
         }
         return c;
@@ -242,34 +267,58 @@ final class LearnerRecordParser {
         if (s == null) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(s);
+            d = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw error(p + field, "'" + s + "' is not a date (YYYY-MM-DD)");
+            throw error(p + field, quote(s) + " is not a date (YYYY-MM-DD)");
         }
+        if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+            throw error(p + field, quote(s) + " is not a date in years " + FIRST_YEAR + "-" + LAST_YEAR);
+        }
+        return d;
     }
 
-    private BigDecimal nonNegativeNumber(JsonNode node, String p, String field) throws InvalidInputException {
+    /**
+     * A number from 0 to {@code max} with at most {@code decimals} decimal places, checked before anything is
+     * done with it: a number written as {@code 1e999999999} is refused here, not spelt out in a message or
+     * carried into arithmetic.
+     */
+    private BigDecimal number(JsonNode node, String p, String field, BigDecimal max, int decimals)
+            throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         BigDecimal n;
+        String written = v.asText().trim();
         if (v.isNumber()) {
             n = v.decimalValue();
         } else if (v.isTextual()) {
             try {
-                n = new BigDecimal(v.asText().trim());
+                n = new BigDecimal(written);
             } catch (NumberFormatException e) {
-                throw error(p + field, "'" + v.asText() + "' is not a number");
+                throw error(p + field, quote(v.asText()) + " is not a number");
             }
         } else {
             throw error(p + field, "must be a number");
         }
+        String shown = org.accrue.report.Printable.echo(written);
         if (n.signum() < 0) {
-            throw error(p + field, n.toPlainString() + " is negative");
+            throw error(p + field, shown + " is negative");
         }
-        return n;
+        if (n.compareTo(max) > 0) {
+            throw error(p + field, shown + " is more than " + max.toPlainString() + ", the most a credential can state");
+        }
+        if (n.signum() != 0 && n.stripTrailingZeros().scale() > decimals) {
+            throw error(p + field, shown + " has more than " + decimals + " decimal places");
+        }
+        return n.signum() == 0 ? BigDecimal.ZERO : n.scale() > decimals ? n.setScale(decimals) : n;
+    }
+
+    /** A learner-supplied value as an error message echoes it: quoted, printable, at most a few dozen characters. */
+    private static String quote(String s) {
+        return "'" + org.accrue.report.Printable.echo(s) + "'";
     }
 
     private Boolean bool(JsonNode node, String p, String field) throws InvalidInputException {
@@ -278,7 +327,7 @@ final class LearnerRecordParser {
             return null;
         }
         if (!v.isBoolean()) {
-            throw error(p + field, "'" + v.asText() + "' is not true or false");
+            throw error(p + field, quote(v.asText()) + " is not true or false");
         }
         return v.booleanValue();
     }
@@ -292,7 +341,7 @@ final class LearnerRecordParser {
         try {
             return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw error(p + field, "unknown value '" + s + "'; expected one of " + allowed(type));
+            throw error(p + field, "unknown value " + quote(s) + "; expected one of " + allowed(type));
         }
     }
 
@@ -349,7 +398,7 @@ final class LearnerRecordParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw error(prefix + f, "unknown field; expected one of "
+                throw error(prefix + org.accrue.report.Printable.echo(f), "unknown field; expected one of "
                         + known.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -359,7 +408,7 @@ final class LearnerRecordParser {
         if (node.isArray()) {
             return "a list";
         }
-        return node.isValueNode() ? "'" + node.asText() + "'" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+        return node.isValueNode() ? quote(node.asText()) : node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {
