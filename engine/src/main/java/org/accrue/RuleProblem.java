@@ -9,7 +9,7 @@ package org.accrue;
  */
 public record RuleProblem(String file, int line, int column, String message) {
 
-    /** {@code file:line:column: message}, leaving out what is unknown. */
+    /** {@code file:line:column: message}, leaving out what is unknown; printable (no control characters). */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
@@ -23,6 +23,6 @@ public record RuleProblem(String file, int line, int column, String message) {
             }
             b.append(' ');
         }
-        return b.append(message).toString();
+        return org.accrue.report.Printable.visible(b.append(message).toString());
     }
 }

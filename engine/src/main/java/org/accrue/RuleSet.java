@@ -153,7 +153,7 @@ public final class RuleSet {
             AwardDefinition d = definitions.stream().filter(x -> x.award().id().equals(e.award())).findFirst()
                     .orElse(null);
             if (d == null) {
-                problems.add(at + ".award: unknown award '" + e.award() + "'");
+                problems.add(at + ".award: unknown award '" + org.accrue.report.Printable.echo(e.award()) + "'");
                 continue;
             }
             if (e.requirement() == null) {
@@ -167,8 +167,8 @@ public final class RuleSet {
                 d.levels().forEach(l -> ids.add(l.id()));
             }
             if (!ids.contains(e.requirement())) {
-                problems.add(at + ".requirement: award '" + e.award() + "' has no requirement '" + e.requirement()
-                        + "' to " + e.type().name().toLowerCase(java.util.Locale.ROOT) + (ids.isEmpty() ? ""
+                problems.add(at + ".requirement: award '" + e.award() + "' has no requirement '"
+                        + org.accrue.report.Printable.echo(e.requirement()) + "' to " + e.type().name().toLowerCase(java.util.Locale.ROOT) + (ids.isEmpty() ? ""
                         : "; it has " + String.join(", ", ids)));
             }
         }

@@ -54,6 +54,42 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
         }
     }
 
+    /**
+     * Every file the batch reads, in the order it reads them (the files of a badge folder, a JSON Lines file
+     * once): what a run's identity hashes, so that {@code --resume} notices an input whose content changed.
+     */
+    static List<Path> files(List<Path> inputs) throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        java.util.Set<Path> walked = new java.util.HashSet<>();
+        Deque<Path> todo = new ArrayDeque<>();
+        for (int i = inputs.size() - 1; i >= 0; i--) {
+            todo.push(inputs.get(i));
+        }
+        while (!todo.isEmpty()) {
+            Path p = todo.pop();
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            if (!LearnerFiles.firstVisit(p, walked)) {
+                continue;
+            }
+            boolean badges = LearnerFiles.isBadgeFolder(p);
+            List<Path> children;
+            try (Stream<Path> list = Files.list(p)) {
+                children = list.sorted().toList();
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Path c = children.get(i);
+                if (badges ? LearnerFiles.isLearnerFileName(c)
+                        : Files.isDirectory(c) || LearnerFiles.isLearnerFileName(c) || isJsonLines(c)) {
+                    todo.push(c);
+                }
+            }
+        }
+        return files;
+    }
+
     /** How many records the inputs hold, counted by a quick pass (for a progress bar's total). */
     static long count(List<Path> inputs) {
         long n = 0;

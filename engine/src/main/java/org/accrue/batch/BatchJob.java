@@ -96,6 +96,13 @@ public final class BatchJob {
         Path out = options.out();
         Path rejects = options.rejectsFile();
         Path checkpointFile = Checkpoint.of(out);
+        Outputs.check(options.inputs(), out, rejects, checkpointFile);
+        try (Outputs.Lock lock = Outputs.Lock.take(out)) {
+            return run(out, rejects, checkpointFile);
+        }
+    }
+
+    private Tally run(Path out, Path rejects, Path checkpointFile) throws BatchException, IOException {
         Checkpoint start = null;
         if (options.resume()) {
             if (!Files.exists(checkpointFile)) {
@@ -109,7 +116,12 @@ public final class BatchJob {
         String job = jobKey(asOf);
         if (start != null && !start.job().equals(job)) {
             throw new BatchException(checkpointFile + ": the checkpoint is for another batch (other inputs, "
-                    + "awards, rule set or --as-of " + start.asOf() + "); resume with the same ones, or --force");
+                    + "awards, rule set or --as-of " + start.asOf() + ", or an input's content has changed since); "
+                    + "resume with the same ones, or --force");
+        }
+        if (start != null) {
+            shortOf(out, start.outBytes(), checkpointFile);
+            shortOf(rejects, start.rejectsBytes(), checkpointFile);
         }
         Tally tally = start == null ? new Tally() : start.tally();
         if (start != null && start.complete()) {
@@ -162,8 +174,21 @@ public final class BatchJob {
         return tally;
     }
 
-    /** Reads, checks and evaluates one record. */
+    /**
+     * Reads, checks and evaluates one record; whatever goes wrong with it is its own reject. A failure no input
+     * should cause (a fault in Accrue) is rejected as {@code internal error} with its class, never a stack
+     * trace, and the run goes on.
+     */
     private Outcome process(BatchInput.Item item, LocalDate asOf) {
+        try {
+            return processOne(item, asOf);
+        } catch (RuntimeException | StackOverflowError e) {
+            return reject(item, item.source() + ": internal error in Accrue (" + e.getClass().getName() + "); "
+                    + "please report it with this record", "internal error");
+        }
+    }
+
+    private Outcome processOne(BatchInput.Item item, LocalDate asOf) {
         if (item.error() != null) {
             return reject(item, item.error().getMessage(), reasonKey(item.error().where(), item.error().problem()));
         }
@@ -205,24 +230,54 @@ public final class BatchJob {
         return w + ": " + p;
     }
 
-    private String jobKey(LocalDate asOf) {
-        StringBuilder b = new StringBuilder();
-        options.inputs().forEach(p -> b.append(p.toAbsolutePath().normalize()).append('\n'));
-        b.append(asOf).append('\n').append(options.awards().stream().sorted().toList()).append('\n').append(rules.id());
+    /**
+     * What identifies a run, for {@code --resume}: the inputs by path and by content (every file the batch
+     * reads, hashed), the date, the awards and the rule set.
+     */
+    private String jobKey(LocalDate asOf) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            StringBuilder b = new StringBuilder();
+            options.inputs().forEach(p -> b.append(p.toAbsolutePath().normalize()).append('\n'));
+            b.append(asOf).append('\n').append(options.awards().stream().sorted().toList()).append('\n').append(rules.id());
+            sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] buffer = new byte[1 << 16];
+            for (Path f : BatchInput.files(options.inputs())) {
+                sha.update(("\n" + f + "\n").getBytes(StandardCharsets.UTF_8));
+                if (!Files.isRegularFile(f)) {
+                    continue; // refused as a record when read
+                }
+                try (java.io.InputStream in = Files.newInputStream(f)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Opens a file to append to, cut back to {@code length} (what the checkpoint vouches for). */
+    /** A file the checkpoint vouches for that is shorter than it says was changed after the run: refused. */
+    private static void shortOf(Path file, long length, Path checkpointFile) throws BatchException, IOException {
+        long size = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : 0;
+        if (size < length) {
+            throw new BatchException(file + ": is " + size + " bytes, shorter than the " + length + " that "
+                    + checkpointFile + " vouches for: it was changed after the run stopped; start again with --force");
+        }
+    }
+
+    /**
+     * Opens a file to append to, cut back to {@code length} (what the checkpoint vouches for). A symbolic link
+     * in its place is not followed.
+     */
     private static FileChannel open(Path file, long length) throws IOException {
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
-        FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
         c.truncate(length);
         c.position(length);
         return c;

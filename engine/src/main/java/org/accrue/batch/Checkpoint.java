@@ -32,17 +32,38 @@ record Checkpoint(String job, java.time.LocalDate asOf, long done, long outBytes
         tally.awards.forEach((a, c) -> awards.putArray(a).add(c[0]).add(c[1]));
         ObjectNode reasons = t.putObject("reasons");
         tally.reasons.forEach(reasons::put);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(n));
+        // a new file of its own, then renamed over the checkpoint: a link planted at any fixed name is never
+        // written through, and a reader sees the old checkpoint or the new one, whole
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + "-", ".tmp");
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(tmp, JSON.writeValueAsString(n));
+            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
-    static Checkpoint read(Path file) throws IOException {
-        JsonNode n = JSON.readTree(Files.readString(file));
+    /** The checkpoint in a file; a damaged one (not what {@link #write} writes) is a {@link BatchException}. */
+    static Checkpoint read(Path file) throws IOException, BatchException {
+        String text = Files.readString(file);
+        try {
+            return parse(text);
+        } catch (IOException | RuntimeException e) {
+            throw new BatchException(file + ": the checkpoint is damaged (" + e.getClass().getSimpleName()
+                    + "); start again with --force");
+        }
+    }
+
+    private static Checkpoint parse(String text) throws IOException {
+        JsonNode n = JSON.readTree(text);
         Tally tally = new Tally();
         JsonNode t = n.get("tally");
         tally.read = t.get("read").asLong();
@@ -51,7 +72,13 @@ record Checkpoint(String job, java.time.LocalDate asOf, long done, long outBytes
         t.get("awards").fields().forEachRemaining(e ->
                 tally.awards.put(e.getKey(), new long[]{e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
         t.get("reasons").fields().forEachRemaining(e -> tally.reasons.put(e.getKey(), e.getValue().asLong()));
-        return new Checkpoint(n.get("job").asText(), java.time.LocalDate.parse(n.get("asOf").asText()), n.get("done").asLong(), n.get("outBytes").asLong(),
-                n.get("rejectsBytes").asLong(), n.get("complete").asBoolean(), tally);
+        Checkpoint c = new Checkpoint(n.get("job").asText(), java.time.LocalDate.parse(n.get("asOf").asText()),
+                n.get("done").asLong(), n.get("outBytes").asLong(), n.get("rejectsBytes").asLong(),
+                n.get("complete").asBoolean(), tally);
+        if (c.done < 0 || c.outBytes < 0 || c.rejectsBytes < 0 || tally.read != tally.evaluated + tally.rejected
+                || tally.read != c.done) {
+            throw new IllegalArgumentException("inconsistent counts");
+        }
+        return c;
     }
 }

@@ -1,5 +1,7 @@
 package org.accrue.batch;
 
+import org.accrue.report.Printable;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -53,11 +55,11 @@ public final class Tally {
                 read == evaluated + rejected ? "" : "  (DOES NOT ADD UP)");
         if (!awards.isEmpty()) {
             out.printf("%-28s %10s %12s%n", "award", "eligible", "not eligible");
-            awards.forEach((a, c) -> out.printf("%-28s %10d %12d%n", a, c[0], c[1]));
+            awards.forEach((a, c) -> out.printf("%-28s %10d %12d%n", Printable.visible(a), c[0], c[1]));
         }
         if (!reasons.isEmpty()) {
             out.println("rejected, by reason:");
-            reasons.forEach((r, n) -> out.printf("%10d  %s%n", n, r));
+            reasons.forEach((r, n) -> out.printf("%10d  %s%n", n, Printable.visible(r)));
         }
         out.flush();
     }
@@ -77,7 +79,16 @@ public final class Tally {
         }
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /**
+     * One CSV cell: quoted where it must be, and never a formula: a cell starting with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's rule against CSV
+     * injection), since a reason can quote a learner file's field name and an award id comes from rule files.
+     */
+    static String csv(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -1,5 +1,6 @@
 package org.accrue.cli;
 
+import org.accrue.report.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,7 +38,7 @@ public final class AccrueCommand {
                 .setErr(err);
         cl.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + Printable.visible(e.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             c.getErr().flush();
             return ExitStatus.USAGE;
@@ -54,11 +55,17 @@ public final class AccrueCommand {
     }
 
     private static LocalDate date(String text) {
+        LocalDate d;
         try {
-            return LocalDate.parse(text);
+            d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+            throw new CommandLine.TypeConversionException("'" + Printable.echo(text) + "' is not a date (YYYY-MM-DD)");
         }
+        if (d.getYear() < 1000 || d.getYear() > 9999) {
+            throw new CommandLine.TypeConversionException("'" + Printable.echo(text) + "' is not a date in years "
+                    + "1000-9999");
+        }
+        return d;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

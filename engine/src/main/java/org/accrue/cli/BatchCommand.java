@@ -7,6 +7,7 @@ import org.accrue.RuleSet;
 import org.accrue.batch.BatchException;
 import org.accrue.batch.BatchJob;
 import org.accrue.batch.Tally;
+import org.accrue.report.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,8 +85,8 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (threads < 1) {
-            err.println("accrue batch: --threads must be 1 or more");
+        if (threads < 1 || threads > MAX_THREADS) {
+            err.println("accrue batch: --threads " + threads + ": must be 1 to " + MAX_THREADS);
             return ExitStatus.USAGE;
         }
         if (resume && force) {
@@ -114,7 +115,7 @@ final class BatchCommand implements Callable<Integer> {
             err.println("accrue batch: " + e.getMessage());
             return ExitStatus.USAGE;
         } catch (IOException e) {
-            err.println("accrue batch: " + e.getMessage());
+            err.println("accrue batch: " + Printable.visible(why(e)));
             return ExitStatus.BAD_INPUT;
         }
         if (summary) {
@@ -124,12 +125,48 @@ final class BatchCommand implements Callable<Integer> {
                     tally.rejected(), tally.rejected() > 0 ? "; rejects in " + options.rejectsFile() : "");
         }
         if (summaryCsv != null) {
-            try (Writer w = Files.newBufferedWriter(summaryCsv)) {
-                tally.writeCsv(w);
+            try {
+                writeCsv(tally, summaryCsv);
+            } catch (IOException e) {
+                err.println("accrue batch: --summary-csv " + Printable.visible(why(e)));
+                err.flush();
+                return ExitStatus.BAD_INPUT;
             }
         }
         err.flush();
         return tally.rejected() == 0 ? ExitStatus.OK : ExitStatus.BAD_INPUT;
+    }
+
+    /** More worker threads than this is a typing error, not a machine. */
+    static final int MAX_THREADS = 1024;
+
+    /** The summary as CSV, written to a new file in the target folder and renamed into place. */
+    private static void writeCsv(Tally tally, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                tally.writeCsv(w);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A failed write's path and why: the file system's reason, not only the path. */
+    static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The progress line: records done, rate and time remaining, on stderr. */

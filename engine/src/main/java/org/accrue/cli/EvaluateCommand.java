@@ -7,6 +7,7 @@ import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;
 import org.accrue.report.BadgeWriter;
 import org.accrue.report.JsonReport;
+import org.accrue.report.Printable;
 import org.accrue.report.TextReport;
 import org.accrue.result.EvaluationResult;
 import picocli.CommandLine.Command;
@@ -111,14 +112,20 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 record = LearnerFiles.read(file);
             } catch (InvalidInputException e) {
-                err.println(e.getMessage());
+                err.println(e.getMessage()); // printable already
                 err.flush();
                 status = Math.max(status, ExitStatus.BAD_INPUT);
+                continue;
+            } catch (RuntimeException e) {
+                err.println(Printable.visible(file + ": internal error in Accrue while reading ("
+                        + e.getClass().getName() + "); please report it with this file"));
+                err.flush();
+                status = ExitStatus.INTERNAL;
                 continue;
             }
             List<String> problems = ruleSet.problems(record);
             if (!problems.isEmpty()) {
-                problems.forEach(p -> err.println(file + ": " + p));
+                problems.forEach(p -> err.println(Printable.visible(file + ": " + p)));
                 err.flush();
                 status = Math.max(status, ExitStatus.BAD_INPUT);
                 continue;
@@ -126,12 +133,21 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationResult result;
             try {
                 result = ruleSet.evaluate(record, date, awards);
-            } catch (EvaluationException e) {
-                if (e.reason().limit()) {
-                    err.println(file + ": not evaluated (" + e.reason().code() + "): " + e.getMessage());
+            } catch (RuntimeException e) {
+                if (!(e instanceof EvaluationException)) {
+                    // a fault in Accrue, not in the input: said in one line, and the other files still evaluated
+                    err.println(Printable.visible(file + ": internal error in Accrue (" + e.getClass().getName()
+                            + "); please report it with this file"));
+                    err.flush();
+                    status = ExitStatus.INTERNAL;
+                    continue;
+                }
+                EvaluationException x = (EvaluationException) e;
+                if (x.reason().limit()) {
+                    err.println(Printable.visible(file + ": not evaluated (" + x.reason().code() + "): " + e.getMessage()));
                     status = Math.max(status, ExitStatus.BAD_INPUT);
                 } else {
-                    err.println(file + ": rule set error: " + e.getMessage());
+                    err.println(Printable.visible(file + ": rule set error: " + e.getMessage()));
                     status = ExitStatus.RULE_SET;
                 }
                 err.flush();

@@ -25,6 +25,9 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
                               boolean generalCredit, List<String> rules) {
 
+    /** What an award id may be: it names badge files, report lines and CSV cells. */
+    static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
     /** A problem with the definitions, and the rule that caused it (null for the engine). */
     public record Problem(String rule, String message) {
     }
@@ -49,6 +52,13 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         Map<String, Builder> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (var a : log.of(Award.class)) {
+            if (a.fact().id() == null || !SAFE_ID.matcher(a.fact().id()).matches()) {
+                problems.add(new Problem(a.rule(), a.by() + " defines an award with id '"
+                        + org.accrue.report.Printable.echo(String.valueOf(a.fact().id())) + "'; an award id is 1 to "
+                        + "64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit (it "
+                        + "names files, report lines and summary cells)"));
+                continue;
+            }
             Builder previous = byId.putIfAbsent(a.fact().id(), new Builder(a.fact(), a.rule()));
             if (previous != null) {
                 problems.add(new Problem(a.rule(), a.by() + " defines award '" + a.fact().id()

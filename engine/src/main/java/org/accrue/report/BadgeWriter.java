@@ -50,7 +50,7 @@ public final class BadgeWriter {
         vc.put("validFrom", result.asOf() + "T00:00:00Z");
         ObjectNode subject = vc.putObject("credentialSubject");
         String learner = result.learner().id();
-        subject.put("id", learner.contains(":") ? learner : "urn:accrue:learner:" + slug(learner));
+        subject.put("id", uri(learner, "urn:accrue:learner:"));
         subject.putArray("type").add("AchievementSubject");
         subject.put("creditsEarned", award.countedPoints());
         ObjectNode achievement = subject.putObject("achievement");
@@ -70,7 +70,7 @@ public final class BadgeWriter {
         ArrayNode evidence = vc.putArray("evidence");
         for (Counted c : award.counted()) {
             ObjectNode e = evidence.addObject();
-            e.put("id", c.credential().contains(":") ? c.credential() : "urn:accrue:credential:" + slug(c.credential()));
+            e.put("id", uri(c.credential(), "urn:accrue:credential:"));
             e.putArray("type").add("Evidence");
             e.put("name", c.credential());
             e.put("description", "counted toward " + (Counted.GENERAL.equals(c.requirement()) ? "the total as general credit"
@@ -95,19 +95,80 @@ public final class BadgeWriter {
         }
     }
 
-    /** Writes a badge to {@code dir} for each award the learner is eligible for, making the folder if need be. */
+    /**
+     * Writes a badge to {@code dir} for each award the learner is eligible for, making the folder if need be.
+     * Each is written to a new file of its own in {@code dir} and renamed into place, so a symbolic link planted
+     * under a badge's name is replaced, never written through.
+     */
     public static void writeEligible(Path dir, EvaluationResult result, String issuer) throws IOException {
         Files.createDirectories(dir);
         for (AwardResult award : result.awards()) {
             if (award.eligible()) {
-                Files.writeString(dir.resolve(fileName(result, award)), text(badge(result, award, issuer)));
+                Path tmp = Files.createTempFile(dir, ".badge-", ".tmp");
+                try {
+                    Files.writeString(tmp, text(badge(result, award, issuer)));
+                    Files.move(tmp, dir.resolve(fileName(result, award)), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
             }
         }
     }
 
-    /** A file name for a learner's badge for an award. */
+    /**
+     * A file name for a learner's badge for an award: {@code <learner>--<award>.json}, where the learner id is
+     * encoded so that no two ids share a name, even on a file system that ignores case, and no id leaves the
+     * folder: lower-case letters, digits, '.' and '-' stand for themselves, an upper-case letter is '_' and the
+     * letter in lower case, anything else is '%' and its UTF-8 bytes in hex ({@code L-0003} is {@code _l-0003},
+     * {@code AB/1} is {@code _a_b%2F1}). A very long id is cut and ends in a hash of the whole.
+     */
     public static String fileName(EvaluationResult result, AwardResult award) {
-        return slug(result.learner().id()) + "--" + award.award() + ".json";
+        return fileSafe(result.learner().id()) + "--" + award.award() + ".json";
+    }
+
+    static String fileSafe(String id) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : id.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+                b.append((char) c);
+            } else if (c >= 'A' && c <= 'Z') {
+                b.append('_').append((char) (c - 'A' + 'a'));
+            } else {
+                b.append('%').append(String.format("%02X", c));
+            }
+        }
+        if (b.length() > 120) {
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+                return b.substring(0, 100) + "~" + java.util.HexFormat.of().formatHex(h, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * An id as a URI: itself when it already is one ({@code did:example:1}), else {@code prefix} and the id
+     * percent-encoded, which keeps it whole and distinct ({@code AB/1} and {@code ab-1} stay two learners).
+     */
+    static String uri(String id, String prefix) {
+        if (id.matches("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+")) {
+            return id;
+        }
+        StringBuilder b = new StringBuilder(prefix);
+        for (byte x : id.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format("%02X", c));
+            }
+        }
+        return b.toString();
     }
 
     private static ObjectNode alignment(String name, String type, String framework, String code) {

@@ -121,9 +121,9 @@ class EvaluateCommandTest {
         try (var list = Files.list(dir)) {
             files = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("l-0003--pgcert-data-science.json", "l-0003--scqf-graduate-certificate.json",
-                "l-0003--scqf-pgcert.json"), files);
-        JsonNode badge = JSON.readTree(Files.readString(dir.resolve("l-0003--pgcert-data-science.json")));
+        assertEquals(List.of("_l-0003--pgcert-data-science.json", "_l-0003--scqf-graduate-certificate.json",
+                "_l-0003--scqf-pgcert.json"), files);
+        JsonNode badge = JSON.readTree(Files.readString(dir.resolve("_l-0003--pgcert-data-science.json")));
         // the properties Open Badges 3.0 requires of an AchievementCredential
         assertEquals("https://www.w3.org/ns/credentials/v2", badge.at("/@context/0").asText());
         assertTrue(badge.get("id").asText().startsWith("urn:uuid:"));
@@ -143,7 +143,7 @@ class EvaluateCommandTest {
         assertEquals("counted toward requirement methods: 15 SCQF points", badge.at("/evidence/0/description").asText());
         assertTrue(badge.at("/evidence/4/description").asText().startsWith("decided by Accrue with rule set sha256:"));
         // and Accrue reads its own badges back
-        var back = org.accrue.reading.LearnerFiles.read(dir.resolve("l-0003--pgcert-data-science.json"));
+        var back = org.accrue.reading.LearnerFiles.read(dir.resolve("_l-0003--pgcert-data-science.json"));
         assertEquals(11, back.credentials().get(0).level().value());
         assertEquals(new java.math.BigDecimal("60"), back.credentials().get(0).credit().value());
     }
