@@ -143,6 +143,9 @@ final class BatchCommand implements Callable<Integer> {
     /** The summary as CSV, written to a new file in the target folder and renamed into place. */
     private static void writeCsv(Tally tally, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString());
+        }
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp)) {
