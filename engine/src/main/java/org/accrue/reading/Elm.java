@@ -129,7 +129,8 @@ final class Elm {
             if (!subjects.isEmpty()) {
                 c.set("subjects", subjects);
             }
-            String mode = spec.get("mode") == null ? null : lang(first(spec.get("mode")).get("prefLabel"));
+            JsonNode modeNode = first(spec.get("mode"));
+            String mode = modeNode == null ? null : lang(modeNode.get("prefLabel"));
             if (mode != null) {
                 String m = mode.toLowerCase(Locale.ROOT);
                 c.put("participation", m.contains("online") ? "online" : m.contains("blend") ? "blended" : "onsite");

@@ -20,8 +20,10 @@ final class JsonFields {
      */
     static int level(String code, String framework, String source, String where) throws InvalidInputException {
         Matcher m = TRAILING_NUMBER.matcher(code);
-        if (!m.find()) {
-            throw new InvalidInputException(source, where, "'" + code + "' names no " + framework + " level");
+        if (!m.find() || m.group(1).length() > 3) {
+            // a level is one or two digits; more is no level of any framework (and would not fit an int)
+            throw new InvalidInputException(source, where, "'" + org.accrue.report.Printable.echo(code)
+                    + "' names no " + framework + " level");
         }
         return Integer.parseInt(m.group(1));
     }
