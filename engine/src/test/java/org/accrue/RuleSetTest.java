@@ -343,4 +343,19 @@ class RuleSetTest {
             pool.shutdown();
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"=HYPERLINK(1)", "Upper", "a b", "../up", "-lead"})
+    void anAwardIdThatCouldForgeAFileOrACellIsRefused(String id, @TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/odd.drl", """
+                rule "odd award"
+                when
+                then
+                    insert(new Award("ID", "Odd", 7));
+                end
+                """.replace("ID", id));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir));
+        assertTrue(e.getMessage().contains("an award id is 1 to 64 lower-case letters, digits"), e::getMessage);
+        assertTrue(e.getMessage().startsWith(dir.resolve("rules") + "/odd.drl:3:"), e::getMessage);
+    }
 }
