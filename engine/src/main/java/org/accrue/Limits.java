@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What one learner's evaluation may take, so that no learner file and no rule set can hang or exhaust the
  * process that evaluates it (a command, a batch, the service). A learner over a limit is reported on its own
- * (as too large, or as an evaluation error with a {@link org.accrue.evaluation.EvaluationException.Reason});
+ * (as too large, or as an evaluation error with a {@link org.accrue.EvaluationException.Reason});
  * the others are evaluated as usual.
  *
  * @param maxCredentials the most credentials a learner record may hold; a larger one is refused as too large

@@ -1,7 +1,6 @@
 package org.accrue;
 
 import org.accrue.evaluation.AwardDefinition;
-import org.accrue.evaluation.EvaluationException;
 import org.accrue.evaluation.Evaluator;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.learner.StaffException;

@@ -96,7 +96,7 @@ class EquivalenceTablesTest {
                 end
                 """);
         RuleSet rules = TestRuleSets.load(dir);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.accrue.evaluation.EvaluationException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.accrue.EvaluationException.class,
                 () -> rules.evaluate(learner(withCode(aberdeenMachineLearning("2024-06-01"), "CS5079")), AS_OF));
         assertTrue(e.getMessage().endsWith("both match credential 'ML'"), e::getMessage);
         assertFalse(e.getMessage().isBlank());

@@ -1,6 +1,6 @@
 package org.accrue;
 
-import org.accrue.evaluation.EvaluationException;
+import org.accrue.EvaluationException;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.learner.Route;
 import org.accrue.result.EvaluationResult;

@@ -1,5 +1,6 @@
 package org.accrue.evaluation;
 
+import org.accrue.EvaluationException;
 import org.accrue.vocabulary.Award;
 import org.accrue.vocabulary.CreditAtLevel;
 import org.accrue.vocabulary.CreditCap;

@@ -1,5 +1,6 @@
 package org.accrue.evaluation;
 
+import org.accrue.EvaluationException;
 import org.accrue.Limits;
 import org.accrue.allocation.Allocator;
 import org.accrue.learner.Credential;

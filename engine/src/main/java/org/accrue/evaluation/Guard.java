@@ -1,5 +1,6 @@
 package org.accrue.evaluation;
 
+import org.accrue.EvaluationException;
 import org.accrue.Limits;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;

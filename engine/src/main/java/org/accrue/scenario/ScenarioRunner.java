@@ -1,7 +1,7 @@
 package org.accrue.scenario;
 
 import org.accrue.RuleSet;
-import org.accrue.evaluation.EvaluationException;
+import org.accrue.EvaluationException;
 import org.accrue.result.AwardResult;
 import org.accrue.result.Counted;
 import org.accrue.result.EvaluationResult;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.accrue.DefaultRules;
 import org.accrue.RuleSet;
-import org.accrue.evaluation.EvaluationException;
+import org.accrue.EvaluationException;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.report.JsonReport;
 import org.accrue.report.TextReport;

@@ -1,7 +1,7 @@
 package org.accrue.cli;
 
 import org.accrue.RuleSet;
-import org.accrue.evaluation.EvaluationException;
+import org.accrue.EvaluationException;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;

@@ -3,7 +3,7 @@ package org.accrue.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.accrue.RuleSet;
-import org.accrue.evaluation.EvaluationException;
+import org.accrue.EvaluationException;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;

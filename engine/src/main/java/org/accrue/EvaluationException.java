@@ -1,4 +1,4 @@
-package org.accrue.evaluation;
+package org.accrue;
 
 import java.util.Locale;
 
