@@ -27,12 +27,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Decides which awards each learner is eligible for, and explains why.",
-                "Each FILE is a learner record (YAML, or JSON when it ends .json); a folder stands for the "
-                        + ".yaml, .yml and .json files below it. A file that cannot be read is reported on stderr "
-                        + "in one line naming the file and the field, and the other files are still evaluated."},
+                "Each FILE is a learner file in any format Accrue reads, chosen by its content: an Accrue learner "
+                        + "record (YAML or JSON), an Open Badges 3.0 credential, a CLR 2.0 credential, a Europass "
+                        + "(ELM v3) credential or a CSV transcript (docs/formats.md). A folder stands for the .yaml, "
+                        + ".yml, .json and .csv files below it; a folder of one learner's Open Badges is one learner. "
+                        + "A file that cannot be read or evaluated is reported on stderr in one line naming the "
+                        + "file and the field, and the other files are still evaluated."},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:every input was read and evaluated, whatever the verdicts",
-        "1:at least one learner file could not be read; the others were evaluated",
+        "1:at least one learner file could not be read, was too large or went over a limit; the others were evaluated",
         "2:usage error: unknown option, bad date, unknown award id",
         "3:the rule set could not be loaded, or failed on a learner",
         "4:internal error in Accrue"})

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Registry transcripts exported as CSV: one row per credential, a header naming the learner record's fields
- * (template: {@code samples/transcript-template.csv}). {@code learnerId} and {@code learnerName} repeat on every
+ * (template: {@code samples/formats/transcript-template.csv}). {@code learnerId} and {@code learnerName} repeat on every
  * row; lists ({@code subjects}, {@code outcomes}) are separated by {@code ;}. Rows become the learner record
  * every other format becomes, and are checked by the same parser; an error names the CSV line.
  */

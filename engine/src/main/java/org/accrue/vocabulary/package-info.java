@@ -5,7 +5,7 @@
  * and each {@link org.accrue.learner.Credential}; framework rules insert {@link CreditPoints},
  * {@link ReferencedLevel}, {@link Exclusion}, {@link Unmet} and {@link Classification} facts, and award rules
  * define awards ({@link Award}, {@link Requirement}, {@link TotalCredit}, {@link CreditAtLevel},
- * {@link CreditCap}, {@link Recency}). Between the phases the engine turns each credit-bearing credential into
+ * {@link CreditCap}, {@link Recency}, {@link GeneralCredit}). Between the phases the engine turns each credit-bearing credential into
  * a {@link Credit}. In the second phase award rules say which credit {@link MayCount} toward which requirement.
  * The engine then searches for an allocation of credit to requirements; rules never allocate.
  */
