@@ -136,14 +136,14 @@ public final class RuleSet {
 
     /**
      * What in a learner record does not fit this rule set: more credentials than {@link Limits#maxCredentials()}
-     * (a learner too large to evaluate), staff exceptions for awards or requirements it does not define. Each is
-     * {@code field path: problem}; empty when the record can be evaluated.
+     * (a learner too large to evaluate), staff exceptions for awards or requirements it does not define, each at
+     * its field; empty when the record can be evaluated.
      */
-    public List<String> problems(LearnerRecord learner) {
-        List<String> problems = new java.util.ArrayList<>();
+    public List<RecordProblem> problems(LearnerRecord learner) {
+        List<RecordProblem> problems = new java.util.ArrayList<>();
         if (learner.credentials().size() > limits.maxCredentials()) {
-            problems.add("credentials: too large: " + learner.credentials().size() + " credentials, more than the "
-                    + "limit of " + limits.maxCredentials() + " for one learner");
+            problems.add(new RecordProblem("credentials", "too large: " + learner.credentials().size()
+                    + " credentials, more than the limit of " + limits.maxCredentials() + " for one learner"));
             return problems;
         }
         for (int i = 0; i < learner.exceptions().size(); i++) {
@@ -152,7 +152,8 @@ public final class RuleSet {
             AwardDefinition d = definitions.stream().filter(x -> x.award().id().equals(e.award())).findFirst()
                     .orElse(null);
             if (d == null) {
-                problems.add(at + ".award: unknown award '" + org.accrue.report.Printable.echo(e.award()) + "'");
+                problems.add(new RecordProblem(at + ".award", "unknown award '"
+                        + org.accrue.report.Printable.echo(e.award()) + "'"));
                 continue;
             }
             if (e.requirement() == null) {
@@ -166,9 +167,10 @@ public final class RuleSet {
                 d.levels().forEach(l -> ids.add(l.id()));
             }
             if (!ids.contains(e.requirement())) {
-                problems.add(at + ".requirement: award '" + e.award() + "' has no requirement '"
-                        + org.accrue.report.Printable.echo(e.requirement()) + "' to " + e.type().name().toLowerCase(java.util.Locale.ROOT) + (ids.isEmpty() ? ""
-                        : "; it has " + String.join(", ", ids)));
+                problems.add(new RecordProblem(at + ".requirement", "award '" + e.award() + "' has no requirement '"
+                        + org.accrue.report.Printable.echo(e.requirement()) + "' to "
+                        + e.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + (ids.isEmpty() ? "" : "; it has " + String.join(", ", ids))));
             }
         }
         return problems;
@@ -194,7 +196,7 @@ public final class RuleSet {
                     .collect(Collectors.joining(", ")) + "; the rule set defines "
                     + awards.stream().map(Award::id).collect(Collectors.joining(", ")));
         }
-        List<String> problems = problems(learner);
+        List<RecordProblem> problems = problems(learner);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
                     + problems.get(0));

@@ -81,8 +81,8 @@ class EvaluationLimitsTest {
     void aLearnerOverTheCredentialLimitIsTooLargeNotARuleSetError() {
         RuleSet limited = DefaultRules.get().withLimits(Limits.DEFAULT.withMaxCredentials(10));
         assertEquals(List.of(), limited.problems(credentials(10)), "10 is within a limit of 10");
-        assertEquals(List.of("credentials: too large: 11 credentials, more than the limit of 10 for one learner"),
-                limited.problems(credentials(11)));
+        assertEquals(List.of(new RecordProblem("credentials", "too large: 11 credentials, more than the limit of 10 "
+                + "for one learner")), limited.problems(credentials(11)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> limited.evaluate(credentials(11), AS_OF));
         assertTrue(e.getMessage().contains("too large"), e::getMessage);

@@ -199,11 +199,10 @@ public final class BatchJob {
         } catch (InvalidInputException e) {
             return reject(item, e.getMessage(), reasonKey(e.where(), e.problem()));
         }
-        List<String> problems = rules.problems(record);
+        List<org.accrue.RecordProblem> problems = rules.problems(record);
         if (!problems.isEmpty()) {
-            String p = problems.get(0);
-            int colon = p.indexOf(": ");
-            return reject(item, item.source() + ": " + p, reasonKey(p.substring(0, colon), p.substring(colon + 2)));
+            org.accrue.RecordProblem p = problems.get(0);
+            return reject(item, item.source() + ": " + p, reasonKey(p.where(), p.problem()));
         }
         try {
             EvaluationResult result = rules.evaluate(record, asOf, options.awards());

@@ -36,7 +36,7 @@ final class AwardsCommand implements Callable<Integer> {
         }
         for (Award a : ruleSet.awards()) {
             if (format == EvaluateCommand.Format.json) {
-                out.println(org.accrue.report.JsonReport.mapper().writeValueAsString(a));
+                out.println(org.accrue.report.JsonReport.json(a));
             } else {
                 out.printf("%-28s SCQF %-3d %s%n", a.id(), a.scqfLevel(), a.title());
             }

@@ -126,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 status = ExitStatus.INTERNAL;
                 continue;
             }
-            List<String> problems = ruleSet.problems(record);
+            List<org.accrue.RecordProblem> problems = ruleSet.problems(record);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println(Printable.visible(file + ": " + p)));
                 err.flush();

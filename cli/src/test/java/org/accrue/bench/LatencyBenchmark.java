@@ -33,7 +33,7 @@ public class LatencyBenchmark {
         PopulationGenerator population = new PopulationGenerator(1, AS_OF);
         learners = new LearnerRecord[1000];
         for (int i = 0; i < learners.length; i++) {
-            learners[i] = LearnerFiles.fromTree(population.learner(i + 1), "generated", "learner");
+            learners[i] = LearnerFiles.parseEmbedded(population.learner(i + 1).toString(), "generated", "learner");
         }
     }
 

@@ -22,7 +22,7 @@ class ReferenceLadderTest {
         PopulationGenerator population = new PopulationGenerator(2026, asOf);
         int eligible = 0;
         for (long n = 1; n <= 5000; n++) {
-            LearnerRecord learner = LearnerFiles.fromTree(population.learner(n), "generated", "learner " + n);
+            LearnerRecord learner = LearnerFiles.parseEmbedded(population.learner(n).toString(), "generated", "learner " + n);
             Map<String, Boolean> reference = ReferenceLadder.evaluate(learner);
             EvaluationResult engine = DefaultRules.get().evaluate(learner, asOf, reference.keySet());
             for (AwardResult a : engine.awards()) {

@@ -37,7 +37,11 @@ public final class InvalidInputException extends Exception {
      * Text that a parser could not read as {@code format} (JSON, YAML): where the parser stopped, as
      * {@code line N, column M} ({@code file} when it cannot say), and the first line of its message.
      */
-    public static InvalidInputException malformed(String file, String format, JsonProcessingException e) {
+    public static InvalidInputException malformed(String file, String format, Exception parserError) {
+        if (!(parserError instanceof JsonProcessingException e)) {
+            return new InvalidInputException(file, "file", "malformed " + format + ": "
+                    + firstLine(parserError.getMessage()));
+        }
         JsonLocation at = e.getLocation();
         String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
         return new InvalidInputException(file, where, "malformed " + format + ": " + firstLine(e.getOriginalMessage()));

@@ -150,16 +150,17 @@ public final class LearnerFiles {
     }
 
     /**
-     * Reads a learner record held inside a larger document, such as a rule-test scenario; errors name the
-     * record's fields below {@code path}.
+     * Reads a learner record held inside a larger document, such as a rule-test scenario, given as its JSON
+     * text; errors name the record's fields below {@code path}.
      */
-    public static LearnerRecord fromTree(JsonNode record, String source, String path) throws InvalidInputException {
-        return new LearnerRecordParser(source, path).parse(record);
-    }
-
-    /** The YAML reader learner files are read with, for documents that hold learner records. */
-    public static ObjectMapper yaml() {
-        return YAML.copy();
+    public static LearnerRecord parseEmbedded(String json, String source, String path) throws InvalidInputException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.malformed(source, "JSON", e);
+        }
+        return new LearnerRecordParser(source, path).parse(root);
     }
 
     /**

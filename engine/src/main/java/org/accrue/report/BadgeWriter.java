@@ -32,7 +32,7 @@ public final class BadgeWriter {
     }
 
     /** The credential for one award the learner is eligible for, issued in the name of {@code issuer}. */
-    public static ObjectNode badge(EvaluationResult result, AwardResult award, String issuer) {
+    static ObjectNode badge(EvaluationResult result, AwardResult award, String issuer) {
         if (!award.eligible()) {
             throw new IllegalArgumentException(award.award() + ": the learner is not eligible");
         }
@@ -87,7 +87,7 @@ public final class BadgeWriter {
     }
 
     /** The badge as indented JSON. */
-    public static String text(ObjectNode badge) {
+    static String text(ObjectNode badge) {
         try {
             return JSON.writeValueAsString(badge) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

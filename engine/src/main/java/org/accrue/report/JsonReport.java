@@ -42,8 +42,12 @@ public final class JsonReport {
         }
     }
 
-    /** The mapper results are written with, for embedders that need a tree or another writer. */
-    public static ObjectMapper mapper() {
-        return MAPPER.copy();
+    /** Any of Accrue's result or vocabulary records (an award, say) as JSON, written as results are. */
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a value could not be written as JSON", e);
+        }
     }
 }

@@ -42,6 +42,10 @@ import java.util.stream.Stream;
  */
 public final class ScenarioFiles {
     public static final String SUFFIX = ".test.yaml";
+    /** Scenario files are read as strictly as learner files: a duplicate key is an error. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> FILE_FIELDS = Set.of("asOf", "defaults", "scenarios");
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "asOf", "credentials", "exceptions", "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("eligible", "requirements", "counted");
@@ -70,7 +74,7 @@ public final class ScenarioFiles {
     public static List<Scenario> read(Path file, String display) throws InvalidInputException {
         JsonNode root;
         try {
-            root = LearnerFiles.yaml().readTree(Files.readString(file));
+            root = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw InvalidInputException.malformed(display, "YAML", e);
         } catch (IOException e) {
@@ -131,7 +135,7 @@ public final class ScenarioFiles {
         if (node.has("exceptions")) {
             record.set("exceptions", node.get("exceptions"));
         }
-        var learner = LearnerFiles.fromTree(record, display, path);
+        var learner = LearnerFiles.parseEmbedded(record.toString(), display, path);
         JsonNode expect = node.get("expect");
         if (expect == null || !expect.isObject() || expect.isEmpty()) {
             throw new InvalidInputException(display, path + ".expect", "must name at least one award and its outcome");

@@ -102,9 +102,9 @@ class LearnerFileFuzzTest {
         String what = sample.getFileName() + " " + m.what();
         try {
             LearnerRecord record = LearnerFiles.parseAny(m.text(), "mutant", !sample.toString().endsWith(".yaml"));
-            List<String> problems = rules.problems(record);
+            List<org.accrue.RecordProblem> problems = rules.problems(record);
             if (!problems.isEmpty()) {
-                problems.forEach(p -> oneLine(what, p));
+                problems.forEach(p -> oneLine(what, p.toString()));
                 return false;
             }
             EvaluationResult result = rules.evaluate(record, AS_OF);
