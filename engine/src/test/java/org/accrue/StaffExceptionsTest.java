@@ -56,7 +56,7 @@ class StaffExceptionsTest {
         var methods = r.requirement("methods").orElseThrow();
         assertTrue(methods.waived());
         assertTrue(methods.met());
-        assertEquals(List.of(new AppliedException("waive", "methods", null, "Dr J Smith", LocalDate.of(2026, 10, 1),
+        assertEquals(List.of(new AppliedException(StaffException.Type.WAIVE, "methods", null, "Dr J Smith", LocalDate.of(2026, 10, 1),
                 "agreed at the exam board", true, "requirement 'methods' waived (it has 0 of 15)")), r.exceptions());
     }
 

@@ -115,7 +115,7 @@ final class AwardEvaluation {
         List<NotCounted> notCounted = new ArrayList<>();
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
-                notCounted.add(new NotCounted(c.id(), "carries no credit: " + String.join("; ", c.excluded())));
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, "carries no credit: " + String.join("; ", c.excluded())));
             }
         }
 
@@ -130,7 +130,8 @@ final class AwardEvaluation {
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
                 tooOld.add(credit.id());
                 if (!allowed.contains(credit.id())) {
-                    notCounted.add(new NotCounted(credit.id(), credit.issued() == null
+                    notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
+                            : NotCounted.Reason.TOO_OLD, credit.issued() == null
                             ? "states no issue date; credit must be issued on or after " + earliest
                             : "issued " + credit.issued() + ", before " + earliest + " (credit must be no more than "
                               + definition.recency().years() + " years old)"));
@@ -141,7 +142,7 @@ final class AwardEvaluation {
             ruleOptions.put(credit.id(), byRules);
             List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), pools, true);
             if (options.isEmpty()) {
-                notCounted.add(new NotCounted(credit.id(), "no rule of this award lets it count ("
+                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, "no rule of this award lets it count ("
                         + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown") + ")"));
                 continue;
             }
@@ -186,7 +187,7 @@ final class AwardEvaluation {
         for (Allocator.Candidate c : candidates) {
             Integer pool = allocation.assignment().get(c.id());
             if (pool == null) {
-                notCounted.add(new NotCounted(c.id(), "the cap is reached: " + c.caps().stream()
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, "the cap is reached: " + c.caps().stream()
                         .map(k -> prepared.capDescription[k]).collect(Collectors.joining("; "))));
                 continue;
             }
@@ -215,26 +216,26 @@ final class AwardEvaluation {
             String of = prepared.poolOf[i];
             boolean w = waived.contains(r.id());
             if (r.minCredentials() > 0) {
-                requirements.add(minimum(r.id(), "credentials", prepared.poolDescription[i],
+                requirements.add(minimum(r.id(), RequirementResult.Kind.CREDENTIALS, prepared.poolDescription[i],
                         BigDecimal.valueOf(poolCount[i]), BigDecimal.valueOf(r.minCredentials()), w, missing,
                         more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of));
             } else {
-                requirements.add(minimum(r.id(), "requirement", prepared.poolDescription[i], poolHave[i],
+                requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.poolDescription[i], poolHave[i],
                         r.minPoints(), w, missing, more -> r.id() + ": " + more + " more SCQF points of " + of));
             }
         }
         if (definition.total() != null) {
             BigDecimal need = definition.total().minPoints();
-            requirements.add(minimum("total", "total", prepared.totalDescription, total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
+            requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
         }
         for (int l = 0; l < levelHave.length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
-            requirements.add(minimum(c.id(), "level", prepared.levelDescription[l], levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
+            requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l], levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
         }
         for (int k = 0; k < capHave.length; k++) {
             CreditCap cap = definition.caps().get(k);
-            requirements.add(new RequirementResult(prepared.capId[k], "cap", prepared.capDescription[k],
+            requirements.add(new RequirementResult(prepared.capId[k], RequirementResult.Kind.CAP, prepared.capDescription[k],
                     capHave[k].compareTo(cap.maxPoints()) <= 0, Points.normal(capHave[k]), null,
                     Points.normal(cap.maxPoints()), false));
         }
@@ -275,7 +276,6 @@ final class AwardEvaluation {
     private AppliedException applied(StaffException e, List<RequirementResult> requirements, List<Counted> counted,
                                      Map<String, List<Integer>> ruleOptions, Set<String> tooOld,
                                      List<Requirement> pools, Map<String, Credit> byId) {
-        String type = e.type().name().toLowerCase(Locale.ROOT);
         Counted c = e.credential() == null ? null
                 : counted.stream().filter(x -> x.credential().equals(e.credential())).findFirst().orElse(null);
         boolean used;
@@ -308,7 +308,7 @@ final class AwardEvaluation {
                           + (capped ? " outside the cap" : "");
             }
         }
-        return new AppliedException(type, e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
+        return new AppliedException(e.type(), e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
                 used, effect);
     }
 
@@ -377,7 +377,7 @@ final class AwardEvaluation {
         return a;
     }
 
-    private static RequirementResult minimum(String id, String kind, String description, BigDecimal have,
+    private static RequirementResult minimum(String id, RequirementResult.Kind kind, String description, BigDecimal have,
                                              BigDecimal need, boolean waived, List<String> missing,
                                              UnaryOperator<String> shortfall) {
         boolean met = waived || have.compareTo(need) >= 0;

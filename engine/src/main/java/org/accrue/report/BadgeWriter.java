@@ -82,7 +82,7 @@ public final class BadgeWriter {
         rules.put("name", "Rule set " + result.ruleset());
         rules.put("description", "decided by Accrue with rule set " + result.ruleset() + " as of " + result.asOf()
                 + (award.exceptions().isEmpty() ? "" : "; staff exceptions: " + award.exceptions().stream()
-                .map(x -> x.type() + " by " + x.authorisedBy() + " on " + x.date()).collect(Collectors.joining(", "))));
+                .map(x -> x.type().name().toLowerCase(Locale.ROOT) + " by " + x.authorisedBy() + " on " + x.date()).collect(Collectors.joining(", "))));
         return vc;
     }
 

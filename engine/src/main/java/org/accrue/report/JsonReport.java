@@ -19,7 +19,27 @@ public final class JsonReport {
             .addModule(new BlackbirdModule()) // reads record components through generated lambdas, not reflection
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(codes())
             .build();
+
+    /** Every code in a result (an enum) is written as a stable lower-case word: {@code CAP_REACHED} as {@code cap-reached}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static com.fasterxml.jackson.databind.Module codes() {
+        com.fasterxml.jackson.databind.module.SimpleModule m = new com.fasterxml.jackson.databind.module.SimpleModule();
+        m.addSerializer(Enum.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<Enum>(Enum.class) {
+            @Override
+            public void serialize(Enum value, JsonGenerator gen, com.fasterxml.jackson.databind.SerializerProvider p)
+                    throws java.io.IOException {
+                gen.writeString(code(value));
+            }
+        });
+        return m;
+    }
+
+    /** The code an enum value is written as in results: lower case, words joined by '-'. */
+    public static String code(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 
     private JsonReport() {
     }

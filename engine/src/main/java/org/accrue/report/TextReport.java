@@ -54,7 +54,7 @@ public final class TextReport {
                         .collect(Collectors.joining(", "))).append('\n');
             }
             for (var e : a.exceptions()) {
-                out.append("      exception (").append(e.type()).append(", authorised by ").append(v(e.authorisedBy()))
+                out.append("      exception (").append(e.type().name().toLowerCase(java.util.Locale.ROOT)).append(", authorised by ").append(v(e.authorisedBy()))
                         .append(" on ").append(e.date()).append(": ").append(v(e.reason())).append("): ")
                         .append(v(e.effect())).append(e.used() ? "" : " [not needed]").append('\n');
             }

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 /**
  * A staff exception for this award, as the learner file gives it, and what it did.
  *
- * @param type   {@code waive}, {@code substitute} or {@code allow}
+ * @param type   waive, substitute or allow (written in JSON in lower case)
  * @param used   true when the verdict or the allocation depends on it: a waived requirement that was not
  *               otherwise met, a substitute or allowed credential that was counted where the rules alone
  *               would not count it
  * @param effect what it did, in words
  */
-public record AppliedException(String type, String requirement, String credential, String authorisedBy,
+public record AppliedException(org.accrue.learner.StaffException.Type type, String requirement, String credential, String authorisedBy,
                                LocalDate date, String reason, boolean used, String effect) {
 }

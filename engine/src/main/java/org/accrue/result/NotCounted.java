@@ -1,5 +1,21 @@
 package org.accrue.result;
 
-/** A credential that did not count toward an award, and why, in words. */
-public record NotCounted(String credential, String reason) {
+/**
+ * A credential that did not count toward an award: why, as a code a service or a summary can count, and in
+ * words.
+ */
+public record NotCounted(String credential, Reason code, String reason) {
+    /** Why a credential did not count; written in JSON as {@code no-credit}, {@code too-old}, ... */
+    public enum Reason {
+        /** It carries no credit at all (see the credential's own result for why). */
+        NO_CREDIT,
+        /** The award has a recency limit and the credential states no issue date. */
+        NO_ISSUE_DATE,
+        /** Issued before the award's recency limit allows. */
+        TOO_OLD,
+        /** No rule of this award lets it count, toward a requirement or as general credit. */
+        NO_RULE,
+        /** A cap on its route is reached; other credit counted in its place. */
+        CAP_REACHED
+    }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@code need}; a {@code cap} has a {@code max} instead.
  *
  * @param id          {@code total}, {@code level-N-or-above}, {@code max-<routes>}, or a named requirement
- * @param kind        {@code requirement}, {@code credentials}, {@code total}, {@code level} or {@code cap}
+ * @param kind        what sort of requirement it is; written in JSON in lower case
  * @param description what it asks, in words
  * @param have        SCQF points counted toward it
  * @param need        the minimum, or null for a cap
@@ -16,11 +16,25 @@ import java.math.BigDecimal;
  */
 public record RequirementResult(
         String id,
-        String kind,
+        Kind kind,
         String description,
         boolean met,
         BigDecimal have,
         BigDecimal need,
         BigDecimal max,
         boolean waived) {
+
+    /** The sorts of requirement an award can set. */
+    public enum Kind {
+        /** At least so many SCQF points of the credit the rules let count toward it. */
+        REQUIREMENT,
+        /** At least so many credentials the rules let count toward it (named modules). */
+        CREDENTIALS,
+        /** At least so many SCQF points in all. */
+        TOTAL,
+        /** At least so many SCQF points at a level or above. */
+        LEVEL,
+        /** At most so many SCQF points by some routes. */
+        CAP
+    }
 }
