@@ -176,6 +176,57 @@ public final class RuleSet {
         return problems;
     }
 
+    /**
+     * Reads, checks and evaluates one learner file (any format {@link org.accrue.reading.LearnerFiles} reads,
+     * or a folder of one learner's badges) for the named awards (all when empty). Never throws for any input.
+     */
+    public Outcome evaluateFile(java.nio.file.Path file, LocalDate asOf, Collection<String> awardIds) {
+        try {
+            return evaluateRecord(org.accrue.reading.LearnerFiles.read(file), file.toString(), asOf, awardIds);
+        } catch (org.accrue.reading.InvalidInputException e) {
+            return Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
+        } catch (RuntimeException | StackOverflowError e) {
+            return internal(file.toString(), e);
+        }
+    }
+
+    /** The same for a learner record's text (a JSON Lines record, an upload), named {@code source}. */
+    public Outcome evaluateText(String text, String source, boolean json, LocalDate asOf, Collection<String> awardIds) {
+        try {
+            return evaluateRecord(org.accrue.reading.LearnerFiles.parseAny(text, source, json), source, asOf,
+                    awardIds);
+        } catch (org.accrue.reading.InvalidInputException e) {
+            return Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
+        } catch (RuntimeException | StackOverflowError e) {
+            return internal(source, e);
+        }
+    }
+
+    /** The same for a record already read: checked against the rule set, then evaluated. */
+    public Outcome evaluateRecord(LearnerRecord record, String source, LocalDate asOf, Collection<String> awardIds) {
+        try {
+            List<RecordProblem> problems = problems(record);
+            if (!problems.isEmpty()) {
+                RecordProblem p = problems.get(0);
+                boolean tooLarge = record.credentials().size() > limits.maxCredentials();
+                return Outcome.rejected(source, tooLarge ? Outcome.Reason.TOO_LARGE : Outcome.Reason.DOES_NOT_FIT,
+                        p.where(), p.problem());
+            }
+            return new Outcome.Evaluated(source, evaluate(record, asOf, awardIds));
+        } catch (EvaluationException e) {
+            Outcome.Reason reason = Outcome.Reason.valueOf(e.reason().name());
+            return Outcome.rejected(source, reason, null, reason == Outcome.Reason.RULE_FAILED
+                    ? "rule set error: " + e.getMessage() : "not evaluated (" + reason.code() + "): " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return internal(source, e);
+        }
+    }
+
+    private static Outcome internal(String source, Throwable e) {
+        return Outcome.rejected(source, Outcome.Reason.INTERNAL, null, "internal error in Accrue ("
+                + e.getClass().getName() + "); please report it with this record");
+    }
+
     /** Evaluates every award for one learner as of a date. */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf) {
         return evaluate(learner, asOf, Set.of());

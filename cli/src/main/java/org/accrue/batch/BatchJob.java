@@ -3,13 +3,8 @@ package org.accrue.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.accrue.RuleSet;
-import org.accrue.EvaluationException;
-import org.accrue.learner.LearnerRecord;
-import org.accrue.reading.InvalidInputException;
-import org.accrue.reading.LearnerFiles;
 import org.accrue.report.JsonReport;
 import org.accrue.result.AwardResult;
-import org.accrue.result.EvaluationResult;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -192,28 +187,20 @@ public final class BatchJob {
         if (item.error() != null) {
             return reject(item, item.error().getMessage(), reasonKey(item.error().where(), item.error().problem()));
         }
-        LearnerRecord record;
-        try {
-            record = item.text() != null ? LearnerFiles.parse(item.text(), item.source(), true)
-                    : LearnerFiles.read(item.file());
-        } catch (InvalidInputException e) {
-            return reject(item, e.getMessage(), reasonKey(e.where(), e.problem()));
+        org.accrue.Outcome outcome = item.text() != null
+                ? rules.evaluateText(item.text(), item.source(), true, asOf, options.awards())
+                : rules.evaluateFile(item.file(), asOf, options.awards());
+        if (outcome instanceof org.accrue.Outcome.Evaluated e) {
+            return new Outcome(JsonReport.utf8(e.result()), null, null, e.result().awards());
         }
-        List<org.accrue.RecordProblem> problems = rules.problems(record);
-        if (!problems.isEmpty()) {
-            org.accrue.RecordProblem p = problems.get(0);
-            return reject(item, item.source() + ": " + p, reasonKey(p.where(), p.problem()));
-        }
-        try {
-            EvaluationResult result = rules.evaluate(record, asOf, options.awards());
-            return new Outcome(JsonReport.utf8(result), null, null, result.awards());
-        } catch (EvaluationException e) {
-            if (e.reason().limit()) {
-                return reject(item, item.source() + ": not evaluated (" + e.reason().code() + "): " + e.getMessage(),
-                        "not evaluated: " + e.reason().code());
-            }
-            return reject(item, item.source() + ": rule set error: " + e.getMessage(), "rule set error");
-        }
+        org.accrue.Outcome.Rejected r = (org.accrue.Outcome.Rejected) outcome;
+        String key = switch (r.reason()) {
+            case UNREADABLE, DOES_NOT_FIT, TOO_LARGE -> reasonKey(r.where(), r.problem());
+            case RULE_FAILED -> "rule set error";
+            case INTERNAL -> "internal error";
+            default -> "not evaluated: " + r.reason().code();
+        };
+        return reject(item, r.message(), key);
     }
 
     private static Outcome reject(BatchInput.Item item, String message, String reason) {

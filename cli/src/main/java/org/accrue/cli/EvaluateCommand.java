@@ -1,13 +1,10 @@
 package org.accrue.cli;
 
+import org.accrue.Outcome;
 import org.accrue.RuleSet;
-import org.accrue.EvaluationException;
-import org.accrue.learner.LearnerRecord;
-import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;
 import org.accrue.report.BadgeWriter;
 import org.accrue.report.JsonReport;
-import org.accrue.report.Printable;
 import org.accrue.report.TextReport;
 import org.accrue.result.EvaluationResult;
 import picocli.CommandLine.Command;
@@ -111,51 +108,18 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         boolean first = true;
         for (Path file : inputs) {
-            LearnerRecord record;
-            try {
-                record = LearnerFiles.read(file);
-            } catch (InvalidInputException e) {
-                err.println(e.getMessage()); // printable already
+            Outcome outcome = ruleSet.evaluateFile(file, date, awards);
+            if (outcome instanceof Outcome.Rejected r) {
+                err.println(r.message());
                 err.flush();
-                status = Math.max(status, ExitStatus.BAD_INPUT);
-                continue;
-            } catch (RuntimeException e) {
-                err.println(Printable.visible(file + ": internal error in Accrue while reading ("
-                        + e.getClass().getName() + "); please report it with this file"));
-                err.flush();
-                status = ExitStatus.INTERNAL;
+                status = switch (r.reason()) {
+                    case RULE_FAILED -> Math.max(status, ExitStatus.RULE_SET);
+                    case INTERNAL -> ExitStatus.INTERNAL;
+                    default -> Math.max(status, ExitStatus.BAD_INPUT);
+                };
                 continue;
             }
-            List<org.accrue.RecordProblem> problems = ruleSet.problems(record);
-            if (!problems.isEmpty()) {
-                problems.forEach(p -> err.println(Printable.visible(file + ": " + p)));
-                err.flush();
-                status = Math.max(status, ExitStatus.BAD_INPUT);
-                continue;
-            }
-            EvaluationResult result;
-            try {
-                result = ruleSet.evaluate(record, date, awards);
-            } catch (RuntimeException e) {
-                if (!(e instanceof EvaluationException)) {
-                    // a fault in Accrue, not in the input: said in one line, and the other files still evaluated
-                    err.println(Printable.visible(file + ": internal error in Accrue (" + e.getClass().getName()
-                            + "); please report it with this file"));
-                    err.flush();
-                    status = ExitStatus.INTERNAL;
-                    continue;
-                }
-                EvaluationException x = (EvaluationException) e;
-                if (x.reason().limit()) {
-                    err.println(Printable.visible(file + ": not evaluated (" + x.reason().code() + "): " + e.getMessage()));
-                    status = Math.max(status, ExitStatus.BAD_INPUT);
-                } else {
-                    err.println(Printable.visible(file + ": rule set error: " + e.getMessage()));
-                    status = ExitStatus.RULE_SET;
-                }
-                err.flush();
-                continue;
-            }
+            EvaluationResult result = ((Outcome.Evaluated) outcome).result();
             if (emitBadge != null) {
                 try {
                     BadgeWriter.writeEligible(emitBadge, result, issuer);

@@ -1,7 +1,6 @@
 package org.accrue.scenario;
 
 import org.accrue.RuleSet;
-import org.accrue.EvaluationException;
 import org.accrue.result.AwardResult;
 import org.accrue.result.Counted;
 import org.accrue.result.EvaluationResult;
@@ -27,12 +26,12 @@ public final class ScenarioRunner {
 
     public static Outcome run(RuleSet rules, Scenario scenario) {
         List<String> diff = new ArrayList<>();
-        EvaluationResult result;
-        try {
-            result = rules.evaluate(scenario.learner(), scenario.asOf());
-        } catch (EvaluationException | IllegalArgumentException e) {
-            return new Outcome(scenario, List.of("the evaluation failed: " + e.getMessage()));
+        org.accrue.Outcome outcome = rules.evaluateRecord(scenario.learner(), scenario.learner().source(),
+                scenario.asOf(), List.of());
+        if (outcome instanceof org.accrue.Outcome.Rejected r) {
+            return new Outcome(scenario, List.of("the evaluation failed: " + r.message()));
         }
+        EvaluationResult result = ((org.accrue.Outcome.Evaluated) outcome).result();
         for (Scenario.Expectation e : scenario.expect()) {
             Optional<AwardResult> found = result.award(e.award());
             if (found.isEmpty()) {
