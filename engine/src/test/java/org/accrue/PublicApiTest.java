@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * KIE type in any public signature of a public package, so a host can upgrade or shade those freely.
  */
 class PublicApiTest {
-    static final List<String> PUBLIC = List.of("org.accrue", "org.accrue.learner", "org.accrue.reading",
+    static final List<String> PUBLIC = List.of("org.accrue", "org.accrue.io", "org.accrue.learner", "org.accrue.reading",
             "org.accrue.result", "org.accrue.report", "org.accrue.vocabulary", "org.accrue.scenario");
     static final List<String> FOREIGN = List.of("com.fasterxml.", "org.kie.", "org.drools.", "org.objectweb.");
 

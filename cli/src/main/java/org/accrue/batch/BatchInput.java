@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
@@ -40,8 +37,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
     /** The longest JSON Lines record read; a longer one is rejected, and the next line read as usual. */
     static final int MAX_LINE_BYTES = 16 << 20;
 
-    private final Deque<Path> pending = new ArrayDeque<>();
-    private final java.util.Set<Path> walked = new java.util.HashSet<>();
+    private final Iterator<Path> paths;
     private java.io.InputStream lines;
     private Path linesFile;
     private long lineNumber;
@@ -49,9 +45,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
     private Item next;
 
     BatchInput(List<Path> inputs) {
-        for (int i = inputs.size() - 1; i >= 0; i--) {
-            pending.push(inputs.get(i));
-        }
+        this.paths = LearnerFiles.walk(inputs, true);
     }
 
     /**
@@ -60,32 +54,19 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
      */
     static List<Path> files(List<Path> inputs) throws IOException {
         List<Path> files = new java.util.ArrayList<>();
-        java.util.Set<Path> walked = new java.util.HashSet<>();
-        Deque<Path> todo = new ArrayDeque<>();
-        for (int i = inputs.size() - 1; i >= 0; i--) {
-            todo.push(inputs.get(i));
-        }
-        while (!todo.isEmpty()) {
-            Path p = todo.pop();
-            if (!Files.isDirectory(p)) {
-                files.add(p);
-                continue;
-            }
-            if (!LearnerFiles.firstVisit(p, walked)) {
-                continue;
-            }
-            boolean badges = LearnerFiles.isBadgeFolder(p);
-            List<Path> children;
-            try (Stream<Path> list = Files.list(p)) {
-                children = list.sorted().toList();
-            }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                Path c = children.get(i);
-                if (badges ? LearnerFiles.isLearnerFileName(c)
-                        : Files.isDirectory(c) || LearnerFiles.isLearnerFileName(c) || isJsonLines(c)) {
-                    todo.push(c);
+        try {
+            for (Iterator<Path> it = LearnerFiles.walk(inputs, true); it.hasNext(); ) {
+                Path p = it.next();
+                if (Files.isDirectory(p)) { // a badge folder: each badge
+                    try (Stream<Path> list = Files.list(p)) {
+                        list.filter(LearnerFiles::isLearnerFileName).sorted().forEach(files::add);
+                    }
+                } else {
+                    files.add(p);
                 }
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return files;
     }
@@ -136,28 +117,13 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                     }
                     continue;
                 }
-                if (pending.isEmpty()) {
+                if (!paths.hasNext()) {
                     return false;
                 }
-                Path p = pending.pop();
-                if (Files.isDirectory(p) && LearnerFiles.isBadgeFolder(p)) {
+                Path p = paths.next();
+                if (Files.isDirectory(p)) {
                     next = new Item(sequence++, p.toString(), p, null); // one learner's badges
                     return true;
-                }
-                if (Files.isDirectory(p)) {
-                    if (!LearnerFiles.firstVisit(p, walked)) {
-                        continue; // reached again through a symbolic link: walked once
-                    }
-                    List<Path> children;
-                    try (Stream<Path> list = Files.list(p)) {
-                        children = list.sorted().toList();
-                    }
-                    for (int i = children.size() - 1; i >= 0; i--) {
-                        Path c = children.get(i);
-                        if (Files.isDirectory(c) || LearnerFiles.isLearnerFileName(c) || isJsonLines(c)) {
-                            pending.push(c);
-                        }
-                    }
                 } else if (isJsonLines(p)) {
                     if (!Files.isRegularFile(p)) {
                         next = new Item(sequence++, p.toString(), p, null, new InvalidInputException(p.toString(),
@@ -240,7 +206,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
     }
 
     private static boolean isJsonLines(Path p) {
-        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+        return LearnerFiles.isJsonLines(p);
     }
 
     @Override

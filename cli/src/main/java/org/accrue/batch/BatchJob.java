@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -221,28 +219,24 @@ public final class BatchJob {
      * reads, hashed), the date, the awards and the rule set.
      */
     private String jobKey(LocalDate asOf) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            StringBuilder b = new StringBuilder();
-            options.inputs().forEach(p -> b.append(p.toAbsolutePath().normalize()).append('\n'));
-            b.append(asOf).append('\n').append(options.awards().stream().sorted().toList()).append('\n').append(rules.id());
-            sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
-            byte[] buffer = new byte[1 << 16];
-            for (Path f : BatchInput.files(options.inputs())) {
-                sha.update(("\n" + f + "\n").getBytes(StandardCharsets.UTF_8));
-                if (!Files.isRegularFile(f)) {
-                    continue; // refused as a record when read
-                }
-                try (java.io.InputStream in = Files.newInputStream(f)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sha.update(buffer, 0, n);
-                    }
+        MessageDigest sha = org.accrue.io.Sha256.digest();
+        StringBuilder b = new StringBuilder();
+        options.inputs().forEach(p -> b.append(p.toAbsolutePath().normalize()).append('\n'));
+        b.append(asOf).append('\n').append(options.awards().stream().sorted().toList()).append('\n').append(rules.id());
+        sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : BatchInput.files(options.inputs())) {
+            sha.update(("\n" + f + "\n").getBytes(StandardCharsets.UTF_8));
+            if (!Files.isRegularFile(f)) {
+                continue; // refused as a record when read
+            }
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
                 }
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return org.accrue.io.Sha256.hex(sha);
     }
 
     /** A file the checkpoint vouches for that is shorter than it says was changed after the run: refused. */

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * How far a batch got: the records done (in input order), the length of the output and rejects files at that
@@ -34,21 +32,7 @@ record Checkpoint(String job, java.time.LocalDate asOf, long done, long outBytes
         tally.reasons.forEach(reasons::put);
         // a new file of its own, then renamed over the checkpoint: a link planted at any fixed name is never
         // written through, and a reader sees the old checkpoint or the new one, whole
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + "-", ".tmp");
-        try {
-            Files.writeString(tmp, JSON.writeValueAsString(n));
-            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.accrue.io.AtomicFiles.write(file, JSON.writeValueAsBytes(n));
     }
 
     /** The checkpoint in a file; a damaged one (not what {@link #write} writes) is a {@link BatchException}. */

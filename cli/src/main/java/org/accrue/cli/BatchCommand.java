@@ -17,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,22 +138,11 @@ final class BatchCommand implements Callable<Integer> {
     /** More worker threads than this is a typing error, not a machine. */
     static final int MAX_THREADS = 1024;
 
-    /** The summary as CSV, written to a new file in the target folder and renamed into place. */
+    /** The summary as CSV, written whole or not at all. */
     private static void writeCsv(Tally tally, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString());
-        }
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                tally.writeCsv(w);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        tally.writeCsv(w);
+        org.accrue.io.AtomicFiles.write(file, w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A failed write's path and why: the file system's reason, not only the path. */

@@ -170,40 +170,70 @@ public final class LearnerFiles {
      */
     public static List<Path> expand(List<Path> arguments) throws IOException {
         List<Path> files = new ArrayList<>();
-        java.util.Set<Path> walked = new java.util.HashSet<>();
-        for (Path p : arguments) {
-            if (Files.isDirectory(p)) {
-                walk(p, files, walked);
-            } else {
-                files.add(p);
-            }
+        try {
+            walk(arguments, false).forEachRemaining(files::add);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         return files;
     }
 
     /**
-     * A folder's learner files, depth first in name order. A folder reached again (by a symbolic link, or a
-     * link that loops back up) is walked once: {@code walked} holds the real paths of those walked.
+     * The one folder walker every command uses: the arguments in order; a folder's learner files (and, with
+     * {@code jsonLines}, its {@code .jsonl} files) depth first in name order; a folder of one learner's Open
+     * Badges as one path; a folder reached again through a symbolic link walked once. Lazy: only the folders
+     * being walked are held, however many files there are. An unreadable folder is an
+     * {@link java.io.UncheckedIOException}.
      */
-    private static void walk(Path dir, List<Path> out, java.util.Set<Path> walked) throws IOException {
-        if (!firstVisit(dir, walked)) {
-            return;
-        }
-        if (isBadgeFolder(dir)) {
-            out.add(dir);
-            return;
-        }
-        List<Path> children;
-        try (Stream<Path> list = Files.list(dir)) {
-            children = list.sorted().toList();
-        }
-        for (Path c : children) {
-            if (Files.isDirectory(c)) {
-                walk(c, out, walked);
-            } else if (isLearnerFileName(c)) {
-                out.add(c);
+    public static java.util.Iterator<Path> walk(List<Path> arguments, boolean jsonLines) {
+        return new java.util.Iterator<>() {
+            private final java.util.Deque<Path> pending = new java.util.ArrayDeque<>(arguments);
+            private final java.util.Set<Path> walked = new java.util.HashSet<>();
+            private Path next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !pending.isEmpty()) {
+                    Path p = pending.pop();
+                    if (!Files.isDirectory(p)) {
+                        next = p;
+                    } else if (firstVisit(p, walked)) {
+                        if (isBadgeFolder(p)) {
+                            next = p;
+                            continue;
+                        }
+                        List<Path> children;
+                        try (Stream<Path> list = Files.list(p)) {
+                            children = list.sorted().toList();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        for (int i = children.size() - 1; i >= 0; i--) {
+                            Path c = children.get(i);
+                            if (Files.isDirectory(c) || isLearnerFileName(c) || jsonLines && isJsonLines(c)) {
+                                pending.push(c);
+                            }
+                        }
+                    }
+                }
+                return next != null;
             }
-        }
+
+            @Override
+            public Path next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Path p = next;
+                next = null;
+                return p;
+            }
+        };
+    }
+
+    /** A JSON Lines file: one learner record a line. */
+    public static boolean isJsonLines(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
     }
 
     /** True the first time a folder (by its real path) is met; false for a folder already walked. */

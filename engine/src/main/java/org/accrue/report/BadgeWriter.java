@@ -104,14 +104,8 @@ public final class BadgeWriter {
         Files.createDirectories(dir);
         for (AwardResult award : result.awards()) {
             if (award.eligible()) {
-                Path tmp = Files.createTempFile(dir, ".badge-", ".tmp");
-                try {
-                    Files.writeString(tmp, text(badge(result, award, issuer)));
-                    Files.move(tmp, dir.resolve(fileName(result, award)), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                org.accrue.io.AtomicFiles.write(dir.resolve(fileName(result, award)),
+                        text(badge(result, award, issuer)).getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -140,12 +134,7 @@ public final class BadgeWriter {
             }
         }
         if (b.length() > 120) {
-            try {
-                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-                return b.substring(0, 100) + "~" + java.util.HexFormat.of().formatHex(h, 0, 8);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return b.substring(0, 100) + "~" + org.accrue.io.Sha256.hex(id).substring(0, 16);
         }
         return b.toString();
     }

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -116,17 +112,7 @@ final class RuleSetCache {
     }
 
     private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "ruleset-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.accrue.io.AtomicFiles.write(target, bytes);
     }
 
     /** An entry that is not what it claims: said once, removed, and compiled anew by the caller. */
@@ -205,7 +191,7 @@ final class RuleSetCache {
     private static String fingerprint() {
         try {
             Path source = Path.of(RuleSetCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = org.accrue.io.Sha256.digest();
             if (Files.isDirectory(source)) {
                 for (String pkg : LINKED) {
                     Path dir = source.resolve(pkg);
@@ -230,21 +216,17 @@ final class RuleSetCache {
                     }
                 }
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            return org.accrue.io.Sha256.hex(sha);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return null; // no fingerprint, no cache: never risk a stale entry
         }
     }
 
     private static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
+        return org.accrue.io.Sha256.hex(s);
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.accrue.io.Sha256.hex(bytes);
     }
 }

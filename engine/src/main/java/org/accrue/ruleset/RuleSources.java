@@ -12,10 +12,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,19 +87,15 @@ public final class RuleSources {
 
     /** {@code sha256:<hex>} over every file's name and bytes, in name order: the same on every machine. */
     public static String hash(List<RuleFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(f -> {
-                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Long.toString(f.content().length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) 0);
-                sha.update(f.content());
-            });
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        MessageDigest sha = org.accrue.io.Sha256.digest();
+        files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(f -> {
+            sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Long.toString(f.content().length).getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) 0);
+            sha.update(f.content());
+        });
+        return "sha256:" + org.accrue.io.Sha256.hex(sha);
     }
 
     private static List<RuleFile> read(Path folder, String display, Path label) throws RuleSetException {
