@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses which candidates count toward which requirement (pool) of one award.
+ * Chooses which candidates count toward which named requirement of one award (here, a "pool" is a named
+ * requirement's index: the dimension the search fills).
  *
  * <p>A learner is eligible exactly when some choice of candidates, each whole and each assigned to at most one
  * pool it may count toward, meets every pool minimum, the total minimum and every level minimum without
@@ -36,7 +37,7 @@ public final class Allocator {
     /**
      * A credential that may count.
      *
-     * @param options the pools it may count toward, as indexes into {@link Problem#poolNeeds()}, or
+     * @param options the pools it may count toward, as indexes into {@link Problem#requirementNeeds()}, or
      *                {@link #GENERAL}; in order of preference
      * @param caps    indexes into {@link Problem#capMaxima()} of the caps that apply to it
      */
@@ -52,15 +53,15 @@ public final class Allocator {
     }
 
     /**
-     * @param poolNeeds      each pool's minimum points
-     * @param poolCountNeeds each pool's minimum number of candidates (0 for none), same order
+     * @param requirementNeeds      each pool's minimum points
+     * @param requirementCountNeeds each pool's minimum number of candidates (0 for none), same order
      */
-    public record Problem(List<BigDecimal> poolNeeds, List<Integer> poolCountNeeds, BigDecimal totalNeed,
+    public record Problem(List<BigDecimal> requirementNeeds, List<Integer> requirementCountNeeds, BigDecimal totalNeed,
                           List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates) {
         public Problem {
-            poolNeeds = List.copyOf(poolNeeds);
-            poolCountNeeds = List.copyOf(poolCountNeeds);
-            if (poolCountNeeds.size() != poolNeeds.size()) {
+            requirementNeeds = List.copyOf(requirementNeeds);
+            requirementCountNeeds = List.copyOf(requirementCountNeeds);
+            if (requirementCountNeeds.size() != requirementNeeds.size()) {
                 throw new IllegalArgumentException("a count need for every pool");
             }
             levelNeeds = List.copyOf(levelNeeds);
@@ -138,15 +139,15 @@ public final class Allocator {
     private Allocator(Problem problem) {
         this.problem = problem;
         this.scale = scaleOf(problem);
-        this.pools = problem.poolNeeds().size();
+        this.pools = problem.requirementNeeds().size();
         this.levels = problem.levelNeeds().size();
         this.total = 2 * pools;
         this.mins = total + 1 + levels;
         this.unit = BigDecimal.ONE.movePointRight(scale).longValueExact();
         this.need = new long[mins];
         for (int i = 0; i < pools; i++) {
-            need[i] = units(problem.poolNeeds().get(i));
-            need[pools + i] = Math.multiplyExact((long) problem.poolCountNeeds().get(i), unit);
+            need[i] = units(problem.requirementNeeds().get(i));
+            need[pools + i] = Math.multiplyExact((long) problem.requirementCountNeeds().get(i), unit);
         }
         need[total] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
         for (int i = 0; i < levels; i++) {
@@ -509,7 +510,7 @@ public final class Allocator {
     private static int scaleOf(Problem p) {
         // a scale larger than needed is still exact
         int scale = p.totalNeed() == null ? 0 : Math.max(0, p.totalNeed().scale());
-        for (BigDecimal v : p.poolNeeds()) {
+        for (BigDecimal v : p.requirementNeeds()) {
             scale = Math.max(scale, v.scale());
         }
         for (BigDecimal v : p.capMaxima()) {

@@ -38,8 +38,8 @@ final class AwardEvaluation {
     /** What an award's results say that does not depend on the learner, worked out once per rule set. */
     static final class Prepared {
         final AwardDefinition definition;
-        final String[] poolDescription;
-        final String[] poolOf;
+        final String[] requirementDescription;
+        final String[] requirementOf;
         final String totalDescription;
         final String[] levelDescription;
         final String[] levelAt;
@@ -48,14 +48,14 @@ final class AwardEvaluation {
 
         Prepared(AwardDefinition d) {
             this.definition = d;
-            List<Requirement> pools = d.requirements();
-            poolDescription = new String[pools.size()];
-            poolOf = new String[pools.size()];
-            for (int i = 0; i < pools.size(); i++) {
-                Requirement r = pools.get(i);
+            List<Requirement> named = d.requirements();
+            requirementDescription = new String[named.size()];
+            requirementOf = new String[named.size()];
+            for (int i = 0; i < named.size(); i++) {
+                Requirement r = named.get(i);
                 String of = r.description() == null ? "credit toward " + r.id() : r.description();
-                poolOf[i] = of;
-                poolDescription[i] = r.minCredentials() > 0
+                requirementOf[i] = of;
+                requirementDescription[i] = r.minCredentials() > 0
                         ? "at least " + r.minCredentials() + " credential" + (r.minCredentials() == 1 ? "" : "s") + ": " + of
                         : "at least " + Points.text(r.minPoints()) + " SCQF points of " + of;
             }
@@ -108,19 +108,60 @@ final class AwardEvaluation {
         this.exceptions = mine;
     }
 
+    /** The credit that may count, each as a candidate of the allocation search, and what that needed to know. */
+    private record Candidates(List<Allocator.Candidate> list, Map<String, Credit> byId,
+                              Map<String, List<Integer>> ruleOptions, Set<String> tooOld) {
+    }
+
+    /** What the chosen allocation counted: toward each named requirement, in all, at each level, under each cap. */
+    private record Tally(List<Counted> counted, BigDecimal[] requirementHave, int[] requirementCount,
+                         BigDecimal total, BigDecimal[] levelHave, BigDecimal[] capHave) {
+    }
+
+    /**
+     * The award's result, in named steps: the credit that may count (candidates), the allocation problem and
+     * its search, the tally of what counted, each requirement's result, and what each staff exception did.
+     */
     AwardResult result() {
-        List<Requirement> pools = definition.requirements();
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
         Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
         List<NotCounted> notCounted = new ArrayList<>();
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, "carries no credit: " + String.join("; ", c.excluded())));
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, "carries no credit: "
+                        + String.join("; ", c.excluded())));
             }
         }
+        Candidates candidates = candidates(allowed, notCounted);
+        Allocator.Allocation allocation = Allocator.solve(problem(candidates, waived), budget);
+        Tally tally = tally(candidates, allocation, notCounted);
+        List<String> missing = new ArrayList<>();
+        List<RequirementResult> requirements = requirementResults(tally, waived, missing);
+        boolean eligible = requirements.stream().allMatch(RequirementResult::met);
+        if (eligible != allocation.meetsAll()) {
+            throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
+        }
+        if (!allocation.least()) {
+            missing.add("(the search for the closest allocation stopped at its limit: a closer one may exist)");
+        }
+        List<AppliedException> applied = new ArrayList<>();
+        for (StaffException e : exceptions) {
+            applied.add(applied(e, requirements, tally.counted(), candidates.ruleOptions(), candidates.tooOld(),
+                    definition.requirements(), candidates.byId()));
+        }
+        notCounted.sort(Comparator.comparing(NotCounted::credential));
+        return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
+                eligible, Points.normal(tally.total()), requirements, tally.counted(), notCounted, missing, applied,
+                rules());
+    }
 
-        // Which credit may count, and toward what
-        List<Allocator.Candidate> candidates = new ArrayList<>();
+    /**
+     * Step 1: each credit that may count toward this award, with the requirements it may fill and the caps it
+     * falls under; what may not count goes to {@code notCounted} with its reason.
+     */
+    private Candidates candidates(Set<String> allowed, List<NotCounted> notCounted) {
+        List<Requirement> named = definition.requirements();
+        List<Allocator.Candidate> list = new ArrayList<>();
         Map<String, Credit> byId = new HashMap<>();
         Map<String, List<Integer>> ruleOptions = new HashMap<>();
         Set<String> tooOld = new LinkedHashSet<>();
@@ -138,12 +179,13 @@ final class AwardEvaluation {
                     continue;
                 }
             }
-            List<Integer> byRules = options(credit.id(), pools, false);
+            List<Integer> byRules = options(credit.id(), named, false);
             ruleOptions.put(credit.id(), byRules);
-            List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), pools, true);
+            List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), named, true);
             if (options.isEmpty()) {
-                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, "no rule of this award lets it count ("
-                        + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown") + ")"));
+                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, "no rule of this award lets it "
+                        + "count (" + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown")
+                        + ")"));
                 continue;
             }
             List<Integer> caps = List.of();
@@ -155,15 +197,20 @@ final class AwardEvaluation {
                     caps.add(i);
                 }
             }
-            candidates.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
+            list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
         }
+        return new Candidates(list, byId, ruleOptions, tooOld);
+    }
 
-        List<BigDecimal> poolNeeds = new ArrayList<>(pools.size());
-        List<Integer> poolCountNeeds = new ArrayList<>(pools.size());
-        for (Requirement r : pools) {
+    /** Step 2: the allocation problem: every minimum (zero where waived), every cap, and the candidates. */
+    private Allocator.Problem problem(Candidates candidates, Set<String> waived) {
+        List<Requirement> named = definition.requirements();
+        List<BigDecimal> needs = new ArrayList<>(named.size());
+        List<Integer> countNeeds = new ArrayList<>(named.size());
+        for (Requirement r : named) {
             boolean w = waived.contains(r.id());
-            poolNeeds.add(w ? BigDecimal.ZERO : r.minPoints());
-            poolCountNeeds.add(w ? 0 : r.minCredentials());
+            needs.add(w ? BigDecimal.ZERO : r.minPoints());
+            countNeeds.add(w ? 0 : r.minCredentials());
         }
         List<Allocator.LevelNeed> levelNeeds = new ArrayList<>(definition.levels().size());
         for (CreditAtLevel l : definition.levels()) {
@@ -173,33 +220,36 @@ final class AwardEvaluation {
         for (CreditCap k : definition.caps()) {
             capMaxima.add(k.maxPoints());
         }
-        Allocator.Allocation allocation = Allocator.solve(new Allocator.Problem(poolNeeds, poolCountNeeds,
+        return new Allocator.Problem(needs, countNeeds,
                 definition.total() == null || waived.contains("total") ? null : definition.total().minPoints(),
-                levelNeeds, capMaxima, candidates), budget);
+                levelNeeds, capMaxima, candidates.list());
+    }
 
-        // What was counted
+    /** Step 3: what the allocation counted, and toward what; a candidate it left out was kept out by a cap. */
+    private Tally tally(Candidates candidates, Allocator.Allocation allocation, List<NotCounted> notCounted) {
+        List<Requirement> named = definition.requirements();
         List<Counted> counted = new ArrayList<>();
-        BigDecimal[] poolHave = zeros(pools.size());
-        int[] poolCount = new int[pools.size()];
+        BigDecimal[] have = zeros(named.size());
+        int[] count = new int[named.size()];
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal[] levelHave = zeros(definition.levels().size());
         BigDecimal[] capHave = zeros(definition.caps().size());
-        for (Allocator.Candidate c : candidates) {
-            Integer pool = allocation.assignment().get(c.id());
-            if (pool == null) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, "the cap is reached: " + c.caps().stream()
-                        .map(k -> prepared.capDescription[k]).collect(Collectors.joining("; "))));
+        for (Allocator.Candidate c : candidates.list()) {
+            Integer to = allocation.assignment().get(c.id());
+            if (to == null) {
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, "the cap is reached: "
+                        + c.caps().stream().map(k -> prepared.capDescription[k]).collect(Collectors.joining("; "))));
                 continue;
             }
-            counted.add(new Counted(c.id(), pool == Allocator.GENERAL ? Counted.GENERAL : pools.get(pool).id(),
+            counted.add(new Counted(c.id(), to == Allocator.GENERAL ? Counted.GENERAL : named.get(to).id(),
                     Points.normal(c.points()), c.scqfLevel()));
             total = total.add(c.points());
-            if (pool >= 0) {
-                poolHave[pool] = poolHave[pool].add(c.points());
-                poolCount[pool]++;
+            if (to >= 0) {
+                have[to] = have[to].add(c.points());
+                count[to]++;
             }
             for (int l = 0; l < levelHave.length; l++) {
-                if (byId.get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
+                if (candidates.byId().get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
                     levelHave[l] = levelHave[l].add(c.points());
                 }
             }
@@ -207,75 +257,70 @@ final class AwardEvaluation {
                 capHave[k] = capHave[k].add(c.points());
             }
         }
+        return new Tally(counted, have, count, total, levelHave, capHave);
+    }
 
-        // Each requirement: have, need, and in words what is missing
+    /** Step 4: each requirement's have against need (or max), and in words what is missing. */
+    private List<RequirementResult> requirementResults(Tally tally, Set<String> waived, List<String> missing) {
+        List<Requirement> named = definition.requirements();
         List<RequirementResult> requirements = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < pools.size(); i++) {
-            Requirement r = pools.get(i);
-            String of = prepared.poolOf[i];
+        for (int i = 0; i < named.size(); i++) {
+            Requirement r = named.get(i);
+            String of = prepared.requirementOf[i];
             boolean w = waived.contains(r.id());
             if (r.minCredentials() > 0) {
-                requirements.add(minimum(r.id(), RequirementResult.Kind.CREDENTIALS, prepared.poolDescription[i],
-                        BigDecimal.valueOf(poolCount[i]), BigDecimal.valueOf(r.minCredentials()), w, missing,
-                        more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of));
+                requirements.add(minimum(r.id(), RequirementResult.Kind.CREDENTIALS, prepared.requirementDescription[i],
+                        BigDecimal.valueOf(tally.requirementCount()[i]), BigDecimal.valueOf(r.minCredentials()), w,
+                        missing, more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s")
+                                + ": " + of));
             } else {
-                requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.poolDescription[i], poolHave[i],
-                        r.minPoints(), w, missing, more -> r.id() + ": " + more + " more SCQF points of " + of));
+                requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.requirementDescription[i],
+                        tally.requirementHave()[i], r.minPoints(), w, missing,
+                        more -> r.id() + ": " + more + " more SCQF points of " + of));
             }
         }
         if (definition.total() != null) {
-            BigDecimal need = definition.total().minPoints();
-            requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, total, need, waived.contains("total"), missing, more -> more + " more SCQF points in all"));
+            requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, tally.total(),
+                    definition.total().minPoints(), waived.contains("total"), missing,
+                    more -> more + " more SCQF points in all"));
         }
-        for (int l = 0; l < levelHave.length; l++) {
+        for (int l = 0; l < tally.levelHave().length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
-            requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l], levelHave[l], c.minPoints(), waived.contains(c.id()), missing, more -> more + " more SCQF points " + at));
+            requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
+                    tally.levelHave()[l], c.minPoints(), waived.contains(c.id()), missing,
+                    more -> more + " more SCQF points " + at));
         }
-        for (int k = 0; k < capHave.length; k++) {
+        for (int k = 0; k < tally.capHave().length; k++) {
             CreditCap cap = definition.caps().get(k);
-            requirements.add(new RequirementResult(prepared.capId[k], RequirementResult.Kind.CAP, prepared.capDescription[k],
-                    capHave[k].compareTo(cap.maxPoints()) <= 0, Points.normal(capHave[k]), null,
-                    Points.normal(cap.maxPoints()), false));
+            requirements.add(new RequirementResult(prepared.capId[k], RequirementResult.Kind.CAP,
+                    prepared.capDescription[k], tally.capHave()[k].compareTo(cap.maxPoints()) <= 0,
+                    Points.normal(tally.capHave()[k]), null, Points.normal(cap.maxPoints()), false));
         }
-        boolean eligible = true;
-        for (RequirementResult r : requirements) {
-            eligible &= r.met();
-        }
-        if (eligible != allocation.meetsAll()) {
-            throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
-        }
-        if (!allocation.least()) {
-            missing.add("(the search for the closest allocation stopped at its limit: a closer one may exist)");
-        }
+        return requirements;
+    }
 
-        List<AppliedException> applied = new ArrayList<>();
-        for (StaffException e : exceptions) {
-            applied.add(applied(e, requirements, counted, ruleOptions, tooOld, pools, byId));
-        }
-
+    /** The rules that defined the award, then those that let credit count toward it, in firing order. */
+    private List<String> rules() {
         List<String> rules = definition.rules();
-        if (!mayCount.isEmpty()) {
-            Set<String> fired = new LinkedHashSet<>(rules);
-            for (var list : mayCount.values()) {
-                for (var m : list) {
-                    if (m.rule() != null) {
-                        fired.add(m.rule());
-                    }
+        if (mayCount.isEmpty()) {
+            return rules;
+        }
+        Set<String> fired = new LinkedHashSet<>(rules);
+        for (var list : mayCount.values()) {
+            for (var m : list) {
+                if (m.rule() != null) {
+                    fired.add(m.rule());
                 }
             }
-            rules = List.copyOf(fired);
         }
-        notCounted.sort(Comparator.comparing(NotCounted::credential));
-        return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
-                eligible, Points.normal(total), requirements, counted, notCounted, missing, applied, rules);
+        return List.copyOf(fired);
     }
 
     /** What an exception did, and whether the result depends on it. */
     private AppliedException applied(StaffException e, List<RequirementResult> requirements, List<Counted> counted,
                                      Map<String, List<Integer>> ruleOptions, Set<String> tooOld,
-                                     List<Requirement> pools, Map<String, Credit> byId) {
+                                     List<Requirement> named, Map<String, Credit> byId) {
         Counted c = e.credential() == null ? null
                 : counted.stream().filter(x -> x.credential().equals(e.credential())).findFirst().orElse(null);
         boolean used;
@@ -289,8 +334,8 @@ final class AwardEvaluation {
                         + " of " + r.need().toPlainString() + ")" : "; it is met without the waiver");
             }
             case SUBSTITUTE -> {
-                int pool = poolIndex(pools, e.requirement());
-                boolean byRules = ruleOptions.getOrDefault(e.credential(), List.of()).contains(pool);
+                int index = requirementIndex(named, e.requirement());
+                boolean byRules = ruleOptions.getOrDefault(e.credential(), List.of()).contains(index);
                 used = c != null && c.requirement().equals(e.requirement()) && !byRules;
                 effect = !byId.containsKey(e.credential()) ? e.credential() + " carries no credit, so it cannot substitute"
                         : used ? e.credential() + " counted toward '" + e.requirement() + "' in place of a required credential"
@@ -316,7 +361,7 @@ final class AwardEvaluation {
      * The requirement options of one credit: named requirements in definition order, general credit last;
      * with {@code substitutes}, also the requirements a staff exception substitutes it for.
      */
-    private List<Integer> options(String credential, List<Requirement> pools, boolean substitutes) {
+    private List<Integer> options(String credential, List<Requirement> requirements, boolean substitutes) {
         boolean general = definition.generalCredit();
         boolean[] named = null;
         for (var m : mayCount.getOrDefault(credential, List.of())) {
@@ -324,18 +369,18 @@ final class AwardEvaluation {
             if (r == null) {
                 general = true;
             } else {
-                int i = poolIndex(pools, r);
+                int i = requirementIndex(requirements, r);
                 if (i >= 0) {
-                    named = named == null ? new boolean[pools.size()] : named;
+                    named = named == null ? new boolean[requirements.size()] : named;
                     named[i] = true;
                 }
             }
         }
         for (StaffException e : substitutes ? exceptions : List.<StaffException>of()) {
             if (e.type() == StaffException.Type.SUBSTITUTE && e.credential().equals(credential)) {
-                int i = poolIndex(pools, e.requirement());
+                int i = requirementIndex(requirements, e.requirement());
                 if (i >= 0) {
-                    named = named == null ? new boolean[pools.size()] : named;
+                    named = named == null ? new boolean[requirements.size()] : named;
                     named[i] = true;
                 }
             }
@@ -362,9 +407,9 @@ final class AwardEvaluation {
         return exceptions.stream().filter(e -> e.type() == type).map(id).collect(Collectors.toSet());
     }
 
-    private static int poolIndex(List<Requirement> pools, String id) {
-        for (int i = 0; i < pools.size(); i++) {
-            if (pools.get(i).id().equals(id)) {
+    private static int requirementIndex(List<Requirement> requirements, String id) {
+        for (int i = 0; i < requirements.size(); i++) {
+            if (requirements.get(i).id().equals(id)) {
                 return i;
             }
         }

@@ -39,11 +39,11 @@ class AllocatorFuzzTest {
     static Problem generate(Random r, int maxCredentials) {
         int pools = r.nextInt(4);
         int caps = r.nextInt(3);
-        List<BigDecimal> poolNeeds = new ArrayList<>();
+        List<BigDecimal> requirementNeeds = new ArrayList<>();
         List<Integer> countNeeds = new ArrayList<>();
         for (int i = 0; i < pools; i++) {
             boolean byCount = r.nextInt(5) == 0;
-            poolNeeds.add(byCount ? BigDecimal.ZERO : cents(r, 500, 6000));
+            requirementNeeds.add(byCount ? BigDecimal.ZERO : cents(r, 500, 6000));
             countNeeds.add(byCount ? 1 + r.nextInt(3) : 0);
         }
         List<LevelNeed> levels = new ArrayList<>();
@@ -77,7 +77,7 @@ class AllocatorFuzzTest {
             candidates.add(new Candidate(String.format("C%03d", i), points, r.nextInt(13), options, capped));
         }
         BigDecimal total = r.nextBoolean() ? null : cents(r, 0, 18000);
-        return new Problem(poolNeeds, countNeeds, total, levels, capMax, candidates);
+        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates);
     }
 
     private static BigDecimal cents(Random r, int from, int to) {
@@ -86,7 +86,7 @@ class AllocatorFuzzTest {
 
     /** The same problem in points: every figure a hundredth of the one in {@code p}. */
     static Problem inPoints(Problem p) {
-        return new Problem(p.poolNeeds().stream().map(v -> v.movePointLeft(2)).toList(), p.poolCountNeeds(),
+        return new Problem(p.requirementNeeds().stream().map(v -> v.movePointLeft(2)).toList(), p.requirementCountNeeds(),
                 p.totalNeed() == null ? null : p.totalNeed().movePointLeft(2),
                 p.levelNeeds().stream().map(l -> new LevelNeed(l.scqfLevel(), l.need().movePointLeft(2))).toList(),
                 p.capMaxima().stream().map(v -> v.movePointLeft(2)).toList(),
@@ -104,7 +104,7 @@ class AllocatorFuzzTest {
         assertTrue(a.least(), "small problems are always settled");
         Allocation points = Allocator.solve(inPoints(p));
         assertEquals(a.meetsAll(), points.meetsAll(), "hundredths and points agree");
-        if (p.poolCountNeeds().stream().allMatch(c -> c == 0)) { // a missing credential weighs one unit
+        if (p.requirementCountNeeds().stream().allMatch(c -> c == 0)) { // a missing credential weighs one unit
             assertEquals(0, a.shortfall().movePointLeft(2).compareTo(points.shortfall()));
             assertEquals(a.assignment(), points.assignment());
         }

@@ -113,7 +113,7 @@ class AllocatorTest {
         Problem p = generate(random);
         List<Candidate> shuffled = new ArrayList<>(p.candidates());
         Collections.shuffle(shuffled, random);
-        Problem q = new Problem(p.poolNeeds(), p.poolCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), shuffled);
+        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), shuffled);
         assertEquals(Allocator.solve(p).shortfall(), Allocator.solve(q).shortfall());
     }
 
@@ -124,19 +124,19 @@ class AllocatorTest {
         Random random = new Random(seed);
         Problem p = generate(random);
         List<Candidate> more = new ArrayList<>(p.candidates());
-        more.add(candidate(random, "extra", p.poolNeeds().size(), p.capMaxima().size()));
-        Problem q = new Problem(p.poolNeeds(), p.poolCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), more);
+        more.add(candidate(random, "extra", p.requirementNeeds().size(), p.capMaxima().size()));
+        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), more);
         assertTrue(Allocator.solve(q).shortfall().compareTo(Allocator.solve(p).shortfall()) <= 0);
     }
 
     static Problem generate(Random r) {
         int pools = r.nextInt(4);
         int caps = r.nextInt(3);
-        List<BigDecimal> poolNeeds = new ArrayList<>();
+        List<BigDecimal> requirementNeeds = new ArrayList<>();
         List<Integer> countNeeds = new ArrayList<>();
         for (int i = 0; i < pools; i++) {
             boolean byCount = r.nextInt(4) == 0;
-            poolNeeds.add(byCount ? d(0) : d(5 * r.nextInt(8)));
+            requirementNeeds.add(byCount ? d(0) : d(5 * r.nextInt(8)));
             countNeeds.add(byCount ? 1 + r.nextInt(2) : 0);
         }
         List<LevelNeed> levels = new ArrayList<>();
@@ -153,7 +153,7 @@ class AllocatorTest {
             candidates.add(candidate(r, "C" + i, pools, caps));
         }
         BigDecimal total = r.nextBoolean() ? null : d(5 * r.nextInt(16));
-        return new Problem(poolNeeds, countNeeds, total, levels, capMax, candidates);
+        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates);
     }
 
     static Candidate candidate(Random r, String id, int pools, int caps) {
@@ -212,8 +212,8 @@ class AllocatorTest {
     static long shortfallOf(Problem p, Map<String, Integer> chosen) {
         long shortfall = 0;
         long total = 0;
-        long[] pool = new long[p.poolNeeds().size()];
-        long[] count = new long[p.poolNeeds().size()];
+        long[] pool = new long[p.requirementNeeds().size()];
+        long[] count = new long[p.requirementNeeds().size()];
         long[] level = new long[p.levelNeeds().size()];
         for (Candidate c : p.candidates()) {
             Integer o = chosen.get(c.id());
@@ -235,8 +235,8 @@ class AllocatorTest {
         }
         assertTrue(capsHold(p, chosen), "an assignment respects every cap");
         for (int i = 0; i < pool.length; i++) {
-            shortfall += Math.max(0, p.poolNeeds().get(i).longValueExact() - pool[i]);
-            shortfall += Math.max(0, p.poolCountNeeds().get(i) - count[i]); // a missing credential weighs a point
+            shortfall += Math.max(0, p.requirementNeeds().get(i).longValueExact() - pool[i]);
+            shortfall += Math.max(0, p.requirementCountNeeds().get(i) - count[i]); // a missing credential weighs a point
         }
         if (p.totalNeed() != null) {
             shortfall += Math.max(0, p.totalNeed().longValueExact() - total);
