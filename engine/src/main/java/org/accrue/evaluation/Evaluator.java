@@ -10,20 +10,14 @@ import org.accrue.result.CredentialResult;
 import org.accrue.result.EquivalenceMatch;
 import org.accrue.result.EvaluationResult;
 import org.accrue.result.UnmetClassification;
-import org.accrue.vocabulary.Award;
+import org.accrue.vocabulary.AwardFact;
 import org.accrue.vocabulary.Classification;
 import org.accrue.vocabulary.Credit;
-import org.accrue.vocabulary.CreditAtLevel;
-import org.accrue.vocabulary.CreditCap;
 import org.accrue.vocabulary.CreditPoints;
 import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.Exclusion;
-import org.accrue.vocabulary.GeneralCredit;
 import org.accrue.vocabulary.MayCount;
-import org.accrue.vocabulary.Recency;
 import org.accrue.vocabulary.ReferencedLevel;
-import org.accrue.vocabulary.Requirement;
-import org.accrue.vocabulary.TotalCredit;
 import org.accrue.vocabulary.Unmet;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -49,8 +43,7 @@ import java.util.TreeSet;
  */
 public final class Evaluator {
     /** Award definitions come from rules that match no learner fact; these types are definitions. */
-    private static final List<Class<?>> DEFINITIONS = List.of(Award.class, Requirement.class, TotalCredit.class,
-            CreditAtLevel.class, CreditCap.class, Recency.class, GeneralCredit.class);
+    private static final List<Class<?>> DEFINITIONS = List.of(AwardFact.class.getPermittedSubclasses());
 
     private final KieBase base;
     private final String ruleset;

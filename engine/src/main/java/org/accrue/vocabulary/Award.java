@@ -5,5 +5,11 @@ package org.accrue.vocabulary;
  *
  * @param scqfLevel the award's SCQF level, for display
  */
-public record Award(String id, String title, int scqfLevel) {
+public record Award(String id, String title, int scqfLevel) implements AwardFact {
+    /** An award defines itself: its own id. */
+    @Override
+    public String award() {
+        return id;
+    }
+
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * At most {@code maxPoints} of an award's counted points may come by the given routes (for example transfer
  * and RPL). Credit of an unstated route is not capped.
  */
-public record CreditCap(String award, BigDecimal maxPoints, Set<Route> routes) {
+public record CreditCap(String award, BigDecimal maxPoints, Set<Route> routes) implements AwardFact {
     public CreditCap {
         routes = Set.copyOf(routes);
     }

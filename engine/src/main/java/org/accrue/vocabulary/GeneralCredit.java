@@ -5,5 +5,5 @@ package org.accrue.vocabulary;
  * rules, filling no named requirement. An award definition, said once for the rule set rather than once per
  * learner and credit; use {@link MayCount} for general credit that depends on the credential.
  */
-public record GeneralCredit(String award) {
+public record GeneralCredit(String award) implements AwardFact {
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@code minPoints} SCQF points, and at least {@code minCredentials} credentials, from credentials that
  * {@link MayCount} toward it. A credential counts toward one requirement of an award at most.
  */
-public record Requirement(String award, String id, BigDecimal minPoints, int minCredentials, String description) {
+public record Requirement(String award, String id, BigDecimal minPoints, int minCredentials, String description) implements AwardFact {
 
     public Requirement {
         if (minPoints.signum() > 0 && minCredentials > 0) {

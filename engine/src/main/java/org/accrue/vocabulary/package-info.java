@@ -7,6 +7,7 @@
  * define awards ({@link Award}, {@link Requirement}, {@link TotalCredit}, {@link CreditAtLevel},
  * {@link CreditCap}, {@link Recency}, {@link GeneralCredit}). Between the phases the engine turns each credit-bearing credential into
  * a {@link Credit}. In the second phase award rules say which credit {@link MayCount} toward which requirement.
- * The engine then searches for an allocation of credit to requirements; rules never allocate.
+ * The engine then searches for an allocation of credit to requirements; rules never allocate. The facts that
+ * define awards share {@link AwardFact}, whose {@code permits} clause is the one list of them.
  */
 package org.accrue.vocabulary;
