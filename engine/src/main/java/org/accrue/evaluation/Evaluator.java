@@ -7,24 +7,15 @@ import org.accrue.learner.Credential;
 import org.accrue.learner.LearnerRecord;
 import org.accrue.result.AwardResult;
 import org.accrue.result.CredentialResult;
-import org.accrue.result.EquivalenceMatch;
 import org.accrue.result.EvaluationResult;
-import org.accrue.result.UnmetClassification;
 import org.accrue.vocabulary.AwardFact;
-import org.accrue.vocabulary.Classification;
 import org.accrue.vocabulary.Credit;
-import org.accrue.vocabulary.CreditPoints;
-import org.accrue.vocabulary.Equivalence;
-import org.accrue.vocabulary.Exclusion;
 import org.accrue.vocabulary.MayCount;
-import org.accrue.vocabulary.ReferencedLevel;
-import org.accrue.vocabulary.Unmet;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,11 +23,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Evaluates learner records against one compiled rule set. Thread-safe: each thread keeps a session of its
+ * Evaluates learner records against one compiled rule set: the pool of sessions, and the two phases (each
+ * credential explained by {@link CredentialExplainer}, each award by {@link AwardEvaluation}). Thread-safe: each
+ * thread keeps a session of its
  * own. A session is made once per thread and fired empty, which defines the awards and inserts the tables;
  * each evaluation then puts one learner's facts in, fires, reads the results and takes those facts out
  * again, so the next learner finds the session as it was. The KieBase is shared read-only.
@@ -138,16 +129,14 @@ public final class Evaluator {
             byId.forEach(session::insert);
             fire(session, limits.maxFirings());
 
-            FactLog.View phase1 = s.log.since(mark);
-            Facts facts = new Facts(phase1);
+            CredentialExplainer explainer = new CredentialExplainer(s.log.since(mark), asOf);
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {
-                CredentialResult result = credentialResult(c, facts, asOf);
-                credentials.put(c.id(), result);
-                if (result.creditBearing()) {
-                    credits.add(new Credit(c, result.scqfPoints(), orZero(result.scqfLevel()), orZero(result.eqfLevel()),
-                            result.equivalence() == null ? List.of() : List.of(result.equivalence().module())));
+                CredentialExplainer.Explained e = explainer.explain(c);
+                credentials.put(c.id(), e.result());
+                if (e.credit() != null) {
+                    credits.add(e.credit());
                 }
             }
 
@@ -198,104 +187,7 @@ public final class Evaluator {
         }
     }
 
-    /** Phase-1 facts grouped by credential, once. */
-    private static final class Facts {
-        final Map<String, List<FactLog.Inserted<CreditPoints>>> points;
-        final Map<String, List<FactLog.Inserted<ReferencedLevel>>> levels;
-        final Map<String, List<FactLog.Inserted<Equivalence>>> equivalences;
-        final Map<String, List<FactLog.Inserted<Exclusion>>> exclusions;
-        final Map<String, List<FactLog.Inserted<Classification>>> classifications;
-        final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
 
-        Facts(FactLog.View v) {
-            points = v.byKey(CreditPoints.class, CreditPoints::credential);
-            levels = v.byKey(ReferencedLevel.class, ReferencedLevel::credential);
-            equivalences = v.byKey(Equivalence.class, Equivalence::credential);
-            exclusions = v.byKey(Exclusion.class, Exclusion::credential);
-            classifications = v.byKey(Classification.class, Classification::credential);
-            unmet = v.byKey(Unmet.class, Unmet::credential);
-        }
-    }
-
-    private static CredentialResult credentialResult(Credential c, Facts facts, LocalDate asOf) {
-        String id = c.id();
-        var points = facts.points.getOrDefault(id, List.of());
-        var levels = facts.levels.getOrDefault(id, List.of());
-        if (points.size() > 1) {
-            throw new EvaluationException(points.get(0).by() + " and " + points.get(1).by()
-                    + " both give credential '" + id + "' SCQF credit points");
-        }
-        if (levels.size() > 1) {
-            throw new EvaluationException(levels.get(0).by() + " and " + levels.get(1).by()
-                    + " both give credential '" + id + "' an SCQF level");
-        }
-        var equivalences = facts.equivalences.getOrDefault(id, List.of());
-        if (equivalences.size() > 1) {
-            throw new EvaluationException("equivalence rows '" + equivalences.get(0).fact().row() + "' and '"
-                    + equivalences.get(1).fact().row() + "' both match credential '" + id + "'");
-        }
-        TreeSet<String> rules = new TreeSet<>();
-        List<String> notes = new ArrayList<>();
-        var point = points.isEmpty() ? null : points.get(0);
-        var level = levels.isEmpty() ? null : levels.get(0);
-        BigDecimal scqfPoints = point == null ? null : point.fact().scqfPoints();
-        if (point != null) {
-            notes.add(point.fact().explanation());
-            addRule(rules, point.rule());
-        }
-        if (level != null) {
-            notes.add(level.fact().explanation());
-            addRule(rules, level.rule());
-        } else {
-            notes.add(c.level() == null ? "states no level" : "no rule refers its level to SCQF");
-        }
-        EquivalenceMatch equivalence = null;
-        if (!equivalences.isEmpty()) {
-            Equivalence e = equivalences.get(0).fact();
-            equivalence = new EquivalenceMatch(e.module(), e.row(), Points.normal(e.scqfPoints()));
-            addRule(rules, equivalences.get(0).rule());
-            if (e.scqfPoints() != null) {
-                scqfPoints = e.scqfPoints();
-            }
-            notes.add("equivalence row '" + e.row() + "' gives specific credit for module " + e.module()
-                    + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
-        }
-        TreeSet<String> excluded = new TreeSet<>();
-        for (var e : facts.exclusions.getOrDefault(id, List.of())) {
-            excluded.add(e.fact().reason());
-            addRule(rules, e.rule());
-        }
-        if (c.issued() != null && c.issued().isAfter(asOf)) {
-            // credit is judged as of a date: a credential issued after it was not held then
-            excluded.add("issued on " + c.issued() + ", after the as-of date " + asOf);
-        }
-        if (scqfPoints == null && excluded.isEmpty()) {
-            excluded.add("no framework rule gives it SCQF credit points");
-        }
-        TreeSet<String> classifications = new TreeSet<>();
-        for (var k : facts.classifications.getOrDefault(id, List.of())) {
-            classifications.add(k.fact().name());
-            addRule(rules, k.rule());
-        }
-        Map<String, TreeSet<String>> unmet = new TreeMap<>();
-        for (var u : facts.unmet.getOrDefault(id, List.of())) {
-            unmet.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().criterion());
-            addRule(rules, u.rule());
-        }
-        return new CredentialResult(id, c.title(),
-                Points.normal(scqfPoints),
-                level == null ? null : level.fact().scqf(),
-                level == null || level.fact().eqf() == 0 ? null : level.fact().eqf(),
-                scqfPoints != null && excluded.isEmpty(),
-                equivalence,
-                c.proof() == null ? null : c.proof() ? "present, not verified" : "absent",
-                List.copyOf(excluded),
-                List.copyOf(classifications),
-                unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))
-                        .toList(),
-                notes,
-                List.copyOf(rules));
-    }
 
     private void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount) {
         for (var m : mayCount) {
@@ -338,13 +230,5 @@ public final class Evaluator {
         }
     }
 
-    private static void addRule(TreeSet<String> rules, String rule) {
-        if (rule != null) {
-            rules.add(rule);
-        }
-    }
 
-    private static int orZero(Integer v) {
-        return v == null ? 0 : v;
-    }
 }

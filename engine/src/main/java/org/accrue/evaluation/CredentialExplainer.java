@@ -1,0 +1,157 @@
+package org.accrue.evaluation;
+
+import org.accrue.EvaluationException;
+import org.accrue.learner.Credential;
+import org.accrue.result.CredentialResult;
+import org.accrue.result.EquivalenceMatch;
+import org.accrue.result.UnmetClassification;
+import org.accrue.vocabulary.Classification;
+import org.accrue.vocabulary.Credit;
+import org.accrue.vocabulary.CreditPoints;
+import org.accrue.vocabulary.Equivalence;
+import org.accrue.vocabulary.Exclusion;
+import org.accrue.vocabulary.ReferencedLevel;
+import org.accrue.vocabulary.Unmet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What phase 1 made of each credential, read once from the framework rules' facts: its SCQF points and level,
+ * an equivalence row, why it carries no credit, its classifications and what it misses of the others. From
+ * those same facts come both the credential's result (the explanation) and the {@link Credit} phase 2's award
+ * rules match, so the two cannot disagree.
+ */
+final class CredentialExplainer {
+    /** A credential's result, and its credit for phase 2 (null when it carries none). */
+    record Explained(CredentialResult result, Credit credit) {
+    }
+
+    private final Facts facts;
+    private final LocalDate asOf;
+
+    CredentialExplainer(FactLog.View phase1, LocalDate asOf) {
+        this.facts = new Facts(phase1);
+        this.asOf = asOf;
+    }
+
+    /** Phase-1 facts grouped by credential, once. */
+    private static final class Facts {
+        final Map<String, List<FactLog.Inserted<CreditPoints>>> points;
+        final Map<String, List<FactLog.Inserted<ReferencedLevel>>> levels;
+        final Map<String, List<FactLog.Inserted<Equivalence>>> equivalences;
+        final Map<String, List<FactLog.Inserted<Exclusion>>> exclusions;
+        final Map<String, List<FactLog.Inserted<Classification>>> classifications;
+        final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
+
+        Facts(FactLog.View v) {
+            points = v.byKey(CreditPoints.class, CreditPoints::credential);
+            levels = v.byKey(ReferencedLevel.class, ReferencedLevel::credential);
+            equivalences = v.byKey(Equivalence.class, Equivalence::credential);
+            exclusions = v.byKey(Exclusion.class, Exclusion::credential);
+            classifications = v.byKey(Classification.class, Classification::credential);
+            unmet = v.byKey(Unmet.class, Unmet::credential);
+        }
+    }
+
+    /**
+     * One credential's result and credit.
+     *
+     * @throws EvaluationException when two rules give it points or a level, or two equivalence rows match it
+     */
+    Explained explain(Credential c) {
+        String id = c.id();
+        var points = facts.points.getOrDefault(id, List.of());
+        var levels = facts.levels.getOrDefault(id, List.of());
+        if (points.size() > 1) {
+            throw new EvaluationException(points.get(0).by() + " and " + points.get(1).by()
+                    + " both give credential '" + id + "' SCQF credit points");
+        }
+        if (levels.size() > 1) {
+            throw new EvaluationException(levels.get(0).by() + " and " + levels.get(1).by()
+                    + " both give credential '" + id + "' an SCQF level");
+        }
+        var equivalences = facts.equivalences.getOrDefault(id, List.of());
+        if (equivalences.size() > 1) {
+            throw new EvaluationException("equivalence rows '" + equivalences.get(0).fact().row() + "' and '"
+                    + equivalences.get(1).fact().row() + "' both match credential '" + id + "'");
+        }
+        TreeSet<String> rules = new TreeSet<>();
+        List<String> notes = new ArrayList<>();
+        var point = points.isEmpty() ? null : points.get(0);
+        var level = levels.isEmpty() ? null : levels.get(0);
+        BigDecimal scqfPoints = point == null ? null : point.fact().scqfPoints();
+        if (point != null) {
+            notes.add(point.fact().explanation());
+            addRule(rules, point.rule());
+        }
+        if (level != null) {
+            notes.add(level.fact().explanation());
+            addRule(rules, level.rule());
+        } else {
+            notes.add(c.level() == null ? "states no level" : "no rule refers its level to SCQF");
+        }
+        EquivalenceMatch equivalence = null;
+        if (!equivalences.isEmpty()) {
+            Equivalence e = equivalences.get(0).fact();
+            equivalence = new EquivalenceMatch(e.module(), e.row(), Points.normal(e.scqfPoints()));
+            addRule(rules, equivalences.get(0).rule());
+            if (e.scqfPoints() != null) {
+                scqfPoints = e.scqfPoints();
+            }
+            notes.add("equivalence row '" + e.row() + "' gives specific credit for module " + e.module()
+                    + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
+        }
+        TreeSet<String> excluded = new TreeSet<>();
+        for (var e : facts.exclusions.getOrDefault(id, List.of())) {
+            excluded.add(e.fact().reason());
+            addRule(rules, e.rule());
+        }
+        if (c.issued() != null && c.issued().isAfter(asOf)) {
+            // credit is judged as of a date: a credential issued after it was not held then
+            excluded.add("issued on " + c.issued() + ", after the as-of date " + asOf);
+        }
+        if (scqfPoints == null && excluded.isEmpty()) {
+            excluded.add("no framework rule gives it SCQF credit points");
+        }
+        TreeSet<String> classifications = new TreeSet<>();
+        for (var k : facts.classifications.getOrDefault(id, List.of())) {
+            classifications.add(k.fact().name());
+            addRule(rules, k.rule());
+        }
+        Map<String, TreeSet<String>> unmet = new TreeMap<>();
+        for (var u : facts.unmet.getOrDefault(id, List.of())) {
+            unmet.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().criterion());
+            addRule(rules, u.rule());
+        }
+        boolean creditBearing = scqfPoints != null && excluded.isEmpty();
+        // the Credit phase 2 matches is made from the same facts as the report, not from the report
+        Credit credit = !creditBearing ? null : new Credit(c, Points.normal(scqfPoints),
+                level == null ? 0 : level.fact().scqf(), level == null ? 0 : level.fact().eqf(),
+                equivalence == null ? List.of() : List.of(equivalence.module()));
+        return new Explained(new CredentialResult(id, c.title(),
+                Points.normal(scqfPoints),
+                level == null ? null : level.fact().scqf(),
+                level == null || level.fact().eqf() == 0 ? null : level.fact().eqf(),
+                creditBearing,
+                equivalence,
+                c.proof() == null ? null : c.proof() ? "present, not verified" : "absent",
+                List.copyOf(excluded),
+                List.copyOf(classifications),
+                unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))
+                        .toList(),
+                notes,
+                List.copyOf(rules)), credit);
+    }
+
+    private static void addRule(TreeSet<String> rules, String rule) {
+        if (rule != null) {
+            rules.add(rule);
+        }
+    }
+}
