@@ -205,6 +205,11 @@ class RulePolicyTest {
                             return new java.io.File("MARKER").mkdir();
                         }
                         """, 3, "function sneaky is not allowed"),
+                drl("a declared type", """
+                        declare Tag
+                            name : String
+                        end
+                        """, 3, "declare Tag is not allowed"),
                 drl("an endless loop", """
                         rule "loop"
                         when

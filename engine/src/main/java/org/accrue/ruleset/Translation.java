@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Every rule file as the DRL Drools will compile, with the problems found on the way: DSL lines that do not
  * parse, sentences that match no mapping or only part of one, spreadsheets that do not convert, and the parts of
- * the safe rule policy that are about a file's structure (its package, globals, functions, dialect). The policy
+ * the safe rule policy that are about a file's structure (its package, globals, functions, declared types,
+ * dialect, joins). The policy
  * on code is checked on what Drools compiles ({@link RulePolicy}); {@link #locate} points its findings back at
  * the file and line a user edits. Nothing here compiles or runs a rule.
  */
@@ -170,6 +171,11 @@ public final class Translation {
         for (GlobalDescr g : p.getGlobals()) {
             problems.add(at(f, tableLines, source, g.getLine(), "global " + g.getIdentifier() + " is not allowed; "
                     + "Accrue's rule files take everything they need from facts"));
+        }
+        for (var t : p.getClassAndEnumDeclarationDescrs()) {
+            problems.add(at(f, tableLines, source, t.getLine(), "declare " + t.getTypeName() + " is not allowed; "
+                    + "rules use the vocabulary's fact types (docs/rule-files.md), which the engine knows how to "
+                    + "explain"));
         }
         for (FunctionDescr fn : p.getFunctions()) {
             problems.add(at(f, tableLines, source, fn.getLine(), "function " + fn.getName() + " is not allowed; "
