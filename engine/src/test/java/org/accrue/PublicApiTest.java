@@ -73,6 +73,16 @@ class PublicApiTest {
         }
     }
 
+    /** Public, and so is every class it is nested in: what another package can name. */
+    private static boolean reachable(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<Class<?>> publicClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path root = Path.of(RuleSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> out = new ArrayList<>();
@@ -86,7 +96,7 @@ class PublicApiTest {
                     }
                     Class<?> c = Class.forName(pkg + "." + simple.replace('/', '.'), false,
                             PublicApiTest.class.getClassLoader());
-                    if (Modifier.isPublic(c.getModifiers())) {
+                    if (reachable(c)) {
                         out.add(c);
                     }
                 }

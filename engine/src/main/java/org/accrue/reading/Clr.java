@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.accrue.learner.LearnerRecord;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +22,20 @@ final class Clr {
         return OpenBadges.hasType(tree, "ClrCredential");
     }
 
-    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+    /** CLR 2.0: a learner's record of nested Open Badges credentials and their associations. */
+    static final LearnerFormat FORMAT = new LearnerFormat() {
+        @Override
+        public boolean recognises(String text, JsonNode json) {
+            return json != null && isClr(json);
+        }
+
+        @Override
+        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
+            return Clr.map(json, source);
+        }
+    };
+
+    static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);
         JsonNode nested = subject.get("verifiableCredential");
         if (nested == null || !nested.isArray() || nested.isEmpty()) {
@@ -83,6 +95,6 @@ final class Clr {
                 child.put("partOf", parent.get("id").asText());
             }
         }
-        return OpenBadges.parse(record, source, "$.credentialSubject.verifiableCredential[%d]");
+        return OpenBadges.mapped(record, source, "$.credentialSubject.verifiableCredential[%d]");
     }
 }

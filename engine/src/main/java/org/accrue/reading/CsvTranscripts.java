@@ -1,5 +1,6 @@
 package org.accrue.reading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.accrue.learner.LearnerRecord;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,7 +47,20 @@ final class CsvTranscripts {
         return names.containsAll(REQUIRED);
     }
 
-    static LearnerRecord read(String text, String source) throws InvalidInputException {
+    /** A CSV transcript: one learner, a credential a row. */
+    static final LearnerFormat FORMAT = new LearnerFormat() {
+        @Override
+        public boolean recognises(String text, JsonNode json) {
+            return json == null && looksLike(text.stripLeading());
+        }
+
+        @Override
+        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
+            return CsvTranscripts.map(text, source);
+        }
+    };
+
+    static LearnerFormat.Mapped map(String text, String source) throws InvalidInputException {
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> header;
         try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
@@ -118,11 +131,8 @@ final class CsvTranscripts {
             list(c, "subjects", value(row, "subjects"));
             list(c, "outcomes", value(row, "outcomes"));
         }
-        try {
-            return new LearnerRecordParser(source).parse(record);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(source, asCsvPlace(e.where()), e.problem());
-        }
+        return new LearnerFormat.Mapped(record, source,
+                e -> new InvalidInputException(source, asCsvPlace(e.where()), e.problem()));
     }
 
     /** {@code credentials[2].credit.value} becomes {@code line 4, column creditValue}. */

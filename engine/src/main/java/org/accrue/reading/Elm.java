@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.accrue.learner.LearnerRecord;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -30,7 +29,20 @@ final class Elm {
         return OpenBadges.hasType(tree, "EuropeanDigitalCredential");
     }
 
-    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+    /** European Learning Model v3 (Europass): a credential whose claims are learning achievements. */
+    static final LearnerFormat FORMAT = new LearnerFormat() {
+        @Override
+        public boolean recognises(String text, JsonNode json) {
+            return json != null && isElm(json);
+        }
+
+        @Override
+        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
+            return Elm.map(json, source);
+        }
+    };
+
+    static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         ObjectNode learner = record.putObject("learner");
@@ -53,13 +65,10 @@ final class Elm {
                     ? "$.credentialSubject.hasClaim" : "$.credentialSubject.hasClaim[" + i + "]";
             credentials.add(claim(claims.get(i), tree, at, source));
         }
-        try {
-            return new LearnerRecordParser(source).parse(record);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(source, e.where().replaceFirst("^credentials\\[(\\d+)]",
-                    "\\$.credentialSubject.hasClaim[$1] (") + (e.where().startsWith("credentials") ? ")" : ""),
-                    e.problem());
-        }
+        // credential i is claim i: its field is named in the learner record's terms, in brackets
+        return new LearnerFormat.Mapped(record, source, e -> new InvalidInputException(source,
+                e.where().replaceFirst("^credentials\\[(\\d+)]", "\\$.credentialSubject.hasClaim[$1] (")
+                        + (e.where().startsWith("credentials") ? ")" : ""), e.problem()));
     }
 
     private static ObjectNode claim(JsonNode claim, JsonNode root, String at, String source)

@@ -108,33 +108,37 @@ public final class LearnerFiles {
     public static LearnerRecord parseAny(String text, String source, boolean jsonHint) throws InvalidInputException {
         text = withoutBom(text);
         String t = text.stripLeading();
+        JsonNode tree = null;
         if (t.startsWith("{") || t.startsWith("[")) {
-            JsonNode tree;
             try {
                 tree = JSON.readTree(text);
             } catch (JsonProcessingException e) {
                 // YAML in flow style also starts with a brace; a .json file reports the JSON error
                 return parse(text, source, jsonHint);
             }
-            if (OpenBadges.isOpenBadge(tree)) {
-                return OpenBadges.read(tree, source);
-            }
-            if (Clr.isClr(tree)) {
-                return Clr.read(tree, source);
-            }
-            if (Elm.isElm(tree)) {
-                return Elm.read(tree, source);
-            }
-            if (tree.isObject() && !tree.has("learner") && !tree.has("credentials") && tree.has("type")) {
-                throw new InvalidInputException(source, "$.type", "'" + tree.get("type")
-                        + "' is no format Accrue knows; docs/formats.md lists them");
-            }
-            return new LearnerRecordParser(source).parse(tree);
         }
-        if (CsvTranscripts.looksLike(t)) {
-            return CsvTranscripts.read(text, source);
+        for (LearnerFormat f : LearnerFormat.ALL) {
+            if (f.recognises(text, tree)) {
+                return read(f.map(text, tree, source));
+            }
         }
-        return parse(text, source, jsonHint);
+        if (tree == null) {
+            return parse(text, source, jsonHint);
+        }
+        if (tree.isObject() && !tree.has("learner") && !tree.has("credentials") && tree.has("type")) {
+            throw new InvalidInputException(source, "$.type", "'" + org.accrue.report.Printable.echo(
+                    tree.get("type").toString()) + "' is no format Accrue knows; docs/formats.md lists them");
+        }
+        return new LearnerRecordParser(source).parse(tree);
+    }
+
+    /** The one learner-record parser for every format, with its errors placed in the format's own terms. */
+    static LearnerRecord read(LearnerFormat.Mapped mapped) throws InvalidInputException {
+        try {
+            return new LearnerRecordParser(mapped.source()).parse(mapped.record());
+        } catch (InvalidInputException e) {
+            throw mapped.place().apply(e);
+        }
     }
 
     /** Parses learner-record text; {@code source} names it in errors. */
@@ -293,8 +297,8 @@ public final class LearnerFiles {
                 throw InvalidInputException.malformed(b.toString(), "JSON", e);
             }
         }
-        return OpenBadges.readAll(read, dir.toString(), " (a folder of badges holds one badge per file)",
-                "a folder of badges is one learner's");
+        return read(OpenBadges.mapAll(read, dir.toString(), " (a folder of badges holds one badge per file)",
+                "a folder of badges is one learner's"));
     }
 
     /** A name learner files go by: {@code .yaml}, {@code .yml}, {@code .json} or {@code .csv}. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.accrue.learner.LearnerRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,20 @@ final class OpenBadges {
         return false;
     }
 
-    static LearnerRecord read(JsonNode tree, String source) throws InvalidInputException {
+    /** Open Badges 3.0: a credential, or a JSON array of them, of one learner. */
+    static final LearnerFormat FORMAT = new LearnerFormat() {
+        @Override
+        public boolean recognises(String text, JsonNode json) {
+            return json != null && isOpenBadge(json);
+        }
+
+        @Override
+        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
+            return OpenBadges.map(json, source);
+        }
+    };
+
+    static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         List<Badge> badges = new ArrayList<>();
         if (tree.isArray()) {
             for (int i = 0; i < tree.size(); i++) {
@@ -62,7 +74,7 @@ final class OpenBadges {
         } else {
             badges.add(new Badge(source, "$", tree));
         }
-        return readAll(badges, source, "", "one learner per file");
+        return mapAll(badges, source, "", "one learner per file");
     }
 
     /**
@@ -77,7 +89,7 @@ final class OpenBadges {
      * @param typeHint    added to the message for a badge of another type
      * @param sameLearner said when a badge has another subject
      */
-    static LearnerRecord readAll(List<Badge> badges, String recordSource, String typeHint, String sameLearner)
+    static LearnerFormat.Mapped mapAll(List<Badge> badges, String recordSource, String typeHint, String sameLearner)
             throws InvalidInputException {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         ObjectNode learner = record.putObject("learner");
@@ -100,24 +112,19 @@ final class OpenBadges {
         if (subject != null) {
             learner.put("id", subject);
         }
-        try {
-            return new LearnerRecordParser(recordSource).parse(record);
-        } catch (InvalidInputException e) {
+        // a problem in credential i is in badge i: its own file and place
+        return new LearnerFormat.Mapped(record, recordSource, e -> {
             Matcher m = CREDENTIAL.matcher(e.where());
             Badge b = m.find() ? badges.get(Integer.parseInt(m.group(1))) : null;
-            throw new InvalidInputException(b == null ? recordSource : b.source(),
+            return new InvalidInputException(b == null ? recordSource : b.source(),
                     jsonPath(e.where(), i -> badges.get(i).at()), e.problem());
-        }
+        });
     }
 
-    /** The learner record, with errors turned back into JSON paths ({@code credentialPath} takes the index). */
-    static LearnerRecord parse(ObjectNode record, String source, String credentialPath) throws InvalidInputException {
-        try {
-            return new LearnerRecordParser(source).parse(record);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(source, jsonPath(e.where(), i -> String.format(credentialPath, i)),
-                    e.problem());
-        }
+    /** A record whose credential i is at {@code credentialPath} (formatted with i) in one JSON file. */
+    static LearnerFormat.Mapped mapped(ObjectNode record, String source, String credentialPath) {
+        return new LearnerFormat.Mapped(record, source, e -> new InvalidInputException(source,
+                jsonPath(e.where(), i -> String.format(credentialPath, i)), e.problem()));
     }
 
     static String subjectId(JsonNode vc, String at, String source) throws InvalidInputException {
