@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -53,26 +52,25 @@ final class AwardEvaluation {
             requirementOf = new String[named.size()];
             for (int i = 0; i < named.size(); i++) {
                 Requirement r = named.get(i);
-                String of = r.description() == null ? "credit toward " + r.id() : r.description();
+                String of = Wording.requirementOf(r.id(), r.description());
                 requirementOf[i] = of;
-                requirementDescription[i] = r.minCredentials() > 0
-                        ? "at least " + r.minCredentials() + " credential" + (r.minCredentials() == 1 ? "" : "s") + ": " + of
-                        : "at least " + Points.text(r.minPoints()) + " SCQF points of " + of;
+                requirementDescription[i] = r.minCredentials() > 0 ? Wording.requirementByCredentials(r.minCredentials(), of)
+                        : Wording.requirementByPoints(r.minPoints(), of);
             }
             totalDescription = d.total() == null ? null
-                    : "at least " + Points.text(d.total().minPoints()) + " SCQF points in all";
+                    : Wording.total(d.total().minPoints());
             levelDescription = new String[d.levels().size()];
             levelAt = new String[d.levels().size()];
             for (int l = 0; l < levelAt.length; l++) {
                 CreditAtLevel c = d.levels().get(l);
-                levelAt[l] = "at SCQF level " + c.scqfLevel() + " or above";
-                levelDescription[l] = "at least " + Points.text(c.minPoints()) + " SCQF points " + levelAt[l];
+                levelAt[l] = Wording.atLevel(c.scqfLevel());
+                levelDescription[l] = Wording.level(c.minPoints(), c.scqfLevel());
             }
             capId = new String[d.caps().size()];
             capDescription = new String[d.caps().size()];
             for (int k = 0; k < capId.length; k++) {
                 capId[k] = d.caps().get(k).id();
-                capDescription[k] = capDescription(d.caps().get(k));
+                capDescription[k] = Wording.cap(d.caps().get(k));
             }
         }
     }
@@ -128,8 +126,7 @@ final class AwardEvaluation {
         List<NotCounted> notCounted = new ArrayList<>();
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, "carries no credit: "
-                        + String.join("; ", c.excluded())));
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
             }
         }
         Candidates candidates = candidates(allowed, notCounted);
@@ -142,7 +139,7 @@ final class AwardEvaluation {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
         }
         if (!allocation.least()) {
-            missing.add("(the search for the closest allocation stopped at its limit: a closer one may exist)");
+            missing.add(Wording.SEARCH_STOPPED);
         }
         List<AppliedException> applied = new ArrayList<>();
         for (StaffException e : exceptions) {
@@ -172,10 +169,8 @@ final class AwardEvaluation {
                 tooOld.add(credit.id());
                 if (!allowed.contains(credit.id())) {
                     notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
-                            : NotCounted.Reason.TOO_OLD, credit.issued() == null
-                            ? "states no issue date; credit must be issued on or after " + earliest
-                            : "issued " + credit.issued() + ", before " + earliest + " (credit must be no more than "
-                              + definition.recency().years() + " years old)"));
+                            : NotCounted.Reason.TOO_OLD, credit.issued() == null ? Wording.noIssueDate(earliest)
+                            : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
                     continue;
                 }
             }
@@ -183,9 +178,7 @@ final class AwardEvaluation {
             ruleOptions.put(credit.id(), byRules);
             List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), named, true);
             if (options.isEmpty()) {
-                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, "no rule of this award lets it "
-                        + "count (" + (credit.scqfLevel() > 0 ? "SCQF level " + credit.scqfLevel() : "level unknown")
-                        + ")"));
+                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, Wording.noRule(credit.scqfLevel())));
                 continue;
             }
             List<Integer> caps = List.of();
@@ -237,8 +230,8 @@ final class AwardEvaluation {
         for (Allocator.Candidate c : candidates.list()) {
             Integer to = allocation.assignment().get(c.id());
             if (to == null) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, "the cap is reached: "
-                        + c.caps().stream().map(k -> prepared.capDescription[k]).collect(Collectors.joining("; "))));
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, Wording.capReached(
+                        c.caps().stream().map(k -> prepared.capDescription[k]).toList())));
                 continue;
             }
             counted.add(new Counted(c.id(), to == Allocator.GENERAL ? Counted.GENERAL : named.get(to).id(),
@@ -271,25 +264,24 @@ final class AwardEvaluation {
             if (r.minCredentials() > 0) {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.CREDENTIALS, prepared.requirementDescription[i],
                         BigDecimal.valueOf(tally.requirementCount()[i]), BigDecimal.valueOf(r.minCredentials()), w,
-                        missing, more -> r.id() + ": " + more + " more credential" + ("1".equals(more) ? "" : "s")
-                                + ": " + of));
+                        missing, more -> Wording.moreCredentials(r.id(), more, of)));
             } else {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.requirementDescription[i],
                         tally.requirementHave()[i], r.minPoints(), w, missing,
-                        more -> r.id() + ": " + more + " more SCQF points of " + of));
+                        more -> Wording.morePoints(r.id(), more, of)));
             }
         }
         if (definition.total() != null) {
             requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, tally.total(),
                     definition.total().minPoints(), waived.contains("total"), missing,
-                    more -> more + " more SCQF points in all"));
+                    Wording::moreInAll));
         }
         for (int l = 0; l < tally.levelHave().length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
             requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
                     tally.levelHave()[l], c.minPoints(), waived.contains(c.id()), missing,
-                    more -> more + " more SCQF points " + at));
+                    more -> Wording.moreAtLevel(more, at)));
         }
         for (int k = 0; k < tally.capHave().length; k++) {
             CreditCap cap = definition.caps().get(k);
@@ -330,27 +322,20 @@ final class AwardEvaluation {
                 RequirementResult r = requirements.stream().filter(x -> x.id().equals(e.requirement())).findFirst()
                         .orElseThrow();
                 used = r.have().compareTo(r.need()) < 0;
-                effect = "requirement '" + e.requirement() + "' waived" + (used ? " (it has " + r.have().toPlainString()
-                        + " of " + r.need().toPlainString() + ")" : "; it is met without the waiver");
+                effect = Wording.waived(e.requirement(), used, r.have(), r.need());
             }
             case SUBSTITUTE -> {
                 int index = requirementIndex(named, e.requirement());
                 boolean byRules = ruleOptions.getOrDefault(e.credential(), List.of()).contains(index);
                 used = c != null && c.requirement().equals(e.requirement()) && !byRules;
-                effect = !byId.containsKey(e.credential()) ? e.credential() + " carries no credit, so it cannot substitute"
-                        : used ? e.credential() + " counted toward '" + e.requirement() + "' in place of a required credential"
-                        : e.credential() + " was not needed for '" + e.requirement() + "'";
+                effect = Wording.substituted(e.credential(), e.requirement(), byId.containsKey(e.credential()), used);
             }
             default -> {
                 boolean capped = byId.containsKey(e.credential())
                         && definition.caps().stream().anyMatch(k -> k.applies(byId.get(e.credential())));
                 boolean old = tooOld.contains(e.credential());
                 used = c != null && (old || capped);
-                effect = !byId.containsKey(e.credential()) ? e.credential() + " carries no credit, so it cannot be allowed"
-                        : !old && !capped ? e.credential() + " needed no allowance: no recency limit or cap applies to it"
-                        : e.credential() + (c == null ? " was allowed but not counted" : " counted")
-                          + (old ? " despite the recency limit" : "") + (old && capped ? " and" : "")
-                          + (capped ? " outside the cap" : "");
+                effect = Wording.allowed(e.credential(), byId.containsKey(e.credential()), old, capped, c != null);
             }
         }
         return new AppliedException(e.type(), e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
@@ -427,15 +412,9 @@ final class AwardEvaluation {
                                              UnaryOperator<String> shortfall) {
         boolean met = waived || have.compareTo(need) >= 0;
         if (!met) {
-            missing.add(shortfall.apply(Points.text(need.subtract(have)))
-                    + " (have " + Points.text(have) + ", need " + Points.text(need) + ")");
+            missing.add(Wording.missing(shortfall.apply(Points.text(need.subtract(have))), have, need));
         }
         return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null, waived);
     }
 
-    private static String capDescription(CreditCap cap) {
-        return "at most " + Points.text(cap.maxPoints()) + " SCQF points by route "
-                + cap.routes().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
-                .collect(Collectors.joining(" or "));
-    }
 }

@@ -94,7 +94,7 @@ final class CredentialExplainer {
             notes.add(level.fact().explanation());
             addRule(rules, level.rule());
         } else {
-            notes.add(c.level() == null ? "states no level" : "no rule refers its level to SCQF");
+            notes.add(c.level() == null ? Wording.NO_LEVEL : Wording.LEVEL_NOT_REFERENCED);
         }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {
@@ -104,8 +104,7 @@ final class CredentialExplainer {
             if (e.scqfPoints() != null) {
                 scqfPoints = e.scqfPoints();
             }
-            notes.add("equivalence row '" + e.row() + "' gives specific credit for module " + e.module()
-                    + (e.scqfPoints() == null ? "" : ", granting " + Points.text(e.scqfPoints()) + " SCQF points"));
+            notes.add(Wording.equivalence(e.row(), e.module(), e.scqfPoints()));
         }
         TreeSet<String> excluded = new TreeSet<>();
         for (var e : facts.exclusions.getOrDefault(id, List.of())) {
@@ -114,10 +113,10 @@ final class CredentialExplainer {
         }
         if (c.issued() != null && c.issued().isAfter(asOf)) {
             // credit is judged as of a date: a credential issued after it was not held then
-            excluded.add("issued on " + c.issued() + ", after the as-of date " + asOf);
+            excluded.add(Wording.issuedAfter(c.issued(), asOf));
         }
         if (scqfPoints == null && excluded.isEmpty()) {
-            excluded.add("no framework rule gives it SCQF credit points");
+            excluded.add(Wording.NO_FRAMEWORK_CREDIT);
         }
         TreeSet<String> classifications = new TreeSet<>();
         for (var k : facts.classifications.getOrDefault(id, List.of())) {
@@ -140,7 +139,7 @@ final class CredentialExplainer {
                 level == null || level.fact().eqf() == 0 ? null : level.fact().eqf(),
                 creditBearing,
                 equivalence,
-                c.proof() == null ? null : c.proof() ? "present, not verified" : "absent",
+                c.proof() == null ? null : c.proof() ? Wording.PROOF_PRESENT : Wording.PROOF_ABSENT,
                 List.copyOf(excluded),
                 List.copyOf(classifications),
                 unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))

@@ -1,0 +1,143 @@
+package org.accrue.evaluation;
+
+import org.accrue.result.NotCounted;
+import org.accrue.vocabulary.CreditCap;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every English sentence the engine writes into a result, in one place: what each requirement asks, what is
+ * missing, why a credential did not count (one sentence per {@link NotCounted.Reason}), what became of a
+ * credential, and what a staff exception did. (Sentences the rules themselves supply, such as a classification's
+ * missing criteria, are the rule files' own.) The
+ * results carry codes and numbers; the words are made here from them, so a change of wording is made once and
+ * shows in every snapshot that uses it (docs/architecture.md, "Snapshots").
+ */
+final class Wording {
+    private Wording() {
+    }
+
+    // What each requirement asks
+
+    /** What a named requirement counts: its description, or the credit toward it. */
+    static String requirementOf(String id, String description) {
+        return description == null ? "credit toward " + id : description;
+    }
+
+    static String requirementByCredentials(int count, String of) {
+        return "at least " + count + " credential" + (count == 1 ? "" : "s") + ": " + of;
+    }
+
+    static String requirementByPoints(BigDecimal points, String of) {
+        return "at least " + Points.text(points) + " SCQF points of " + of;
+    }
+
+    static String total(BigDecimal points) {
+        return "at least " + Points.text(points) + " SCQF points in all";
+    }
+
+    static String atLevel(int scqfLevel) {
+        return "at SCQF level " + scqfLevel + " or above";
+    }
+
+    static String level(BigDecimal points, int scqfLevel) {
+        return "at least " + Points.text(points) + " SCQF points " + atLevel(scqfLevel);
+    }
+
+    static String cap(CreditCap cap) {
+        return "at most " + Points.text(cap.maxPoints()) + " SCQF points by route "
+                + cap.routes().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(" or "));
+    }
+
+    // What is missing
+
+    /** One missing amount: what the shortfall sentence says, then what the learner has and needs. */
+    static String missing(String shortfall, BigDecimal have, BigDecimal need) {
+        return shortfall + " (have " + Points.text(have) + ", need " + Points.text(need) + ")";
+    }
+
+    static String morePoints(String id, String more, String of) {
+        return id + ": " + more + " more SCQF points of " + of;
+    }
+
+    static String moreCredentials(String id, String more, String of) {
+        return id + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of;
+    }
+
+    static String moreInAll(String more) {
+        return more + " more SCQF points in all";
+    }
+
+    static String moreAtLevel(String more, String at) {
+        return more + " more SCQF points " + at;
+    }
+
+    static final String SEARCH_STOPPED =
+            "(the search for the closest allocation stopped at its limit: a closer one may exist)";
+
+    // Why a credential did not count
+
+    static String noCredit(List<String> excluded) {
+        return "carries no credit: " + String.join("; ", excluded);
+    }
+
+    static String noIssueDate(LocalDate earliest) {
+        return "states no issue date; credit must be issued on or after " + earliest;
+    }
+
+    static String tooOld(LocalDate issued, LocalDate earliest, int years) {
+        return "issued " + issued + ", before " + earliest + " (credit must be no more than " + years + " years old)";
+    }
+
+    static String noRule(int scqfLevel) {
+        return "no rule of this award lets it count (" + (scqfLevel > 0 ? "SCQF level " + scqfLevel : "level unknown")
+                + ")";
+    }
+
+    static String capReached(List<String> caps) {
+        return "the cap is reached: " + String.join("; ", caps);
+    }
+
+    // What became of a credential
+
+    static final String NO_LEVEL = "states no level";
+    static final String LEVEL_NOT_REFERENCED = "no rule refers its level to SCQF";
+    static final String NO_FRAMEWORK_CREDIT = "no framework rule gives it SCQF credit points";
+    static final String PROOF_PRESENT = "present, not verified";
+    static final String PROOF_ABSENT = "absent";
+
+    static String equivalence(String row, String module, BigDecimal points) {
+        return "equivalence row '" + row + "' gives specific credit for module " + module
+                + (points == null ? "" : ", granting " + Points.text(points) + " SCQF points");
+    }
+
+    static String issuedAfter(LocalDate issued, LocalDate asOf) {
+        return "issued on " + issued + ", after the as-of date " + asOf;
+    }
+
+    // What a staff exception did
+
+    static String waived(String requirement, boolean used, BigDecimal have, BigDecimal need) {
+        return "requirement '" + requirement + "' waived" + (used ? " (it has " + have.toPlainString() + " of "
+                + need.toPlainString() + ")" : "; it is met without the waiver");
+    }
+
+    static String substituted(String credential, String requirement, boolean credit, boolean used) {
+        return !credit ? credential + " carries no credit, so it cannot substitute"
+                : used ? credential + " counted toward '" + requirement + "' in place of a required credential"
+                : credential + " was not needed for '" + requirement + "'";
+    }
+
+    static String allowed(String credential, boolean credit, boolean old, boolean capped, boolean counted) {
+        return !credit ? credential + " carries no credit, so it cannot be allowed"
+                : !old && !capped ? credential + " needed no allowance: no recency limit or cap applies to it"
+                : credential + (counted ? " counted" : " was allowed but not counted")
+                  + (old ? " despite the recency limit" : "") + (old && capped ? " and" : "")
+                  + (capped ? " outside the cap" : "");
+    }
+}
