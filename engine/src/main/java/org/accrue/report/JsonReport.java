@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import org.accrue.result.EvaluationResult;
 
+import java.util.List;
+
 /**
  * Results as JSON, one object per line; the shape is documented by {@code docs/result.schema.json}.
  * Thread-safe.
@@ -16,11 +18,20 @@ import org.accrue.result.EvaluationResult;
 public final class JsonReport {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new BlackbirdModule()) // reads record components through generated lambdas, not reflection
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .addModule(codes())
+            .addModules(accessors())
             .build();
+
+    /**
+     * On the class path, Jackson's Blackbird reads record components through generated lambdas, not reflection
+     * (faster; docs/performance.md). On the module path it cannot: its generated classes would implement
+     * interfaces its module does not export. There, plain Jackson writes the same JSON.
+     */
+    private static List<com.fasterxml.jackson.databind.Module> accessors() {
+        return JsonReport.class.getModule().isNamed() ? List.of() : List.of(new BlackbirdModule());
+    }
 
     /** Every code in a result (an enum) is written as a stable lower-case word: {@code CAP_REACHED} as {@code cap-reached}. */
     @SuppressWarnings({"rawtypes", "unchecked"})
