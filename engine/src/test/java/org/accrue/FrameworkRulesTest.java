@@ -136,8 +136,10 @@ class FrameworkRulesTest {
                 .assessment(Assessment.FORMATIVE));
         assertEquals(List.of(new UnmetClassification("cmf-microcredential", List.of(
                         "awards academic credit", "identity verified at assessment", "learning outcomes stated",
-                        "study hours not stated (needs 100-150)", "summative assessment")),
-                new UnmetClassification("eu-microcredential", List.of("learning outcomes"))), c.unmet());
+                        "study hours not stated (needs 100-150)", "summative assessment"), List.of("academic-credit",
+                        "identity-verified", "learning-outcomes", "study-hours", "summative-assessment")),
+                new UnmetClassification("eu-microcredential", List.of("learning outcomes"), List.of("learning-outcomes"))),
+                c.unmet());
     }
 
     @Test

@@ -124,8 +124,10 @@ final class CredentialExplainer {
             addRule(rules, k.rule());
         }
         Map<String, TreeSet<String>> unmet = new TreeMap<>();
+        Map<String, TreeSet<String>> unmetCodes = new TreeMap<>();
         for (var u : facts.unmet.getOrDefault(id, List.of())) {
             unmet.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().criterion());
+            unmetCodes.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().code());
             addRule(rules, u.rule());
         }
         boolean creditBearing = scqfPoints != null && excluded.isEmpty();
@@ -142,8 +144,8 @@ final class CredentialExplainer {
                 c.proof() == null ? null : c.proof() ? Wording.PROOF_PRESENT : Wording.PROOF_ABSENT,
                 List.copyOf(excluded),
                 List.copyOf(classifications),
-                unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue())))
-                        .toList(),
+                unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue()),
+                        List.copyOf(unmetCodes.get(e.getKey())))).toList(),
                 notes,
                 List.copyOf(rules)), credit);
     }
