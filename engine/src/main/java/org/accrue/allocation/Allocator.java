@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses which candidates count toward which named requirement of one award (here, a "pool" is a named
- * requirement's index: the dimension the search fills).
+ * Chooses which candidates count toward which named requirement of one award.
  *
  * <p>A learner is eligible exactly when some choice of candidates, each whole and each assigned to at most one
- * pool it may count toward, meets every pool minimum, the total minimum and every level minimum without
- * exceeding any cap. The search goes through the candidates in the given order; its state is what each
+ * requirement it may count toward, meets every requirement's minimum, the total minimum and every level minimum
+ * without exceeding any cap. The search goes through the candidates in the given order; its state is what each
  * minimum has received so far (capped at the minimum, since more cannot help it) and what each cap has used
  * (exactly). It finds the allocation with the least total shortfall over the minimums, so it meets them all
  * whenever any allocation can. Branch and bound keeps it fast: a branch whose most optimistic outcome cannot
@@ -22,7 +21,7 @@ import java.util.Map;
  * States already searched are remembered, exactly or as a lower bound. The optimistic outcome is close to the
  * truth where searches used to blow up: capped credit counts only as far as the sums the capped candidates
  * can actually make fit the cap (a subset-sum table, pseudo-polynomial in the cap), and a point fills one
- * named pool, not each pool it could go to. The search is iterative (no recursion) and has a {@link Budget}.
+ * named requirement, not each one it could go to. The search is iterative (no recursion) and has a {@link Budget}.
  *
  * <p>Options are tried in each candidate's order and a later allocation replaces an earlier one only when it
  * is strictly better, so the result is the same for any order of candidates with the same ids once the
@@ -30,14 +29,14 @@ import java.util.Map;
  * is tried last: every minimum only grows with more credit, so without a cap counting is never worse.
  */
 public final class Allocator {
-    /** The option that assigns a candidate to no named pool: general credit. */
+    /** The option that assigns a candidate to no named requirement: general credit. */
     public static final int GENERAL = -1;
     private static final int SKIP = -2;
 
     /**
      * A credential that may count.
      *
-     * @param options the pools it may count toward, as indexes into {@link Problem#requirementNeeds()}, or
+     * @param options the named requirements it may count toward, as indexes into {@link Problem#requirementNeeds()}, or
      *                {@link #GENERAL}; in order of preference
      * @param caps    indexes into {@link Problem#capMaxima()} of the caps that apply to it
      */
@@ -53,8 +52,8 @@ public final class Allocator {
     }
 
     /**
-     * @param requirementNeeds      each pool's minimum points
-     * @param requirementCountNeeds each pool's minimum number of candidates (0 for none), same order
+     * @param requirementNeeds      each named requirement's minimum points
+     * @param requirementCountNeeds each named requirement's minimum number of candidates (0 for none), same order
      */
     public record Problem(List<BigDecimal> requirementNeeds, List<Integer> requirementCountNeeds, BigDecimal totalNeed,
                           List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates) {
@@ -62,7 +61,7 @@ public final class Allocator {
             requirementNeeds = List.copyOf(requirementNeeds);
             requirementCountNeeds = List.copyOf(requirementCountNeeds);
             if (requirementCountNeeds.size() != requirementNeeds.size()) {
-                throw new IllegalArgumentException("a count need for every pool");
+                throw new IllegalArgumentException("a count need for every named requirement");
             }
             levelNeeds = List.copyOf(levelNeeds);
             capMaxima = List.copyOf(capMaxima);
@@ -73,7 +72,7 @@ public final class Allocator {
     /**
      * The chosen allocation.
      *
-     * @param assignment each counted candidate's id and its pool index (or {@link #GENERAL}), in candidate order
+     * @param assignment each counted candidate's id and its named requirement's index (or {@link #GENERAL}), in candidate order
      * @param shortfall  the points still missing over all minimums, plus one for each credential missing from
      *                   a requirement that needs a number of them; zero exactly when every minimum is met
      * @param searched   how many states the search expanded: its work, for benchmarks and tests
@@ -113,10 +112,10 @@ public final class Allocator {
 
     private final Problem problem;
     private final int scale;
-    private final int pools;
+    private final int named;
     private final int levels;
     private final int total;        // index of the total dimension
-    private final int mins;         // minimum dimensions: pool points, pool counts, total, levels
+    private final int mins;         // minimum dimensions: named requirements' points, their counts, total, levels
     private final long[] need;
     private final long[] capMax;
     private final long[] points;
@@ -128,9 +127,9 @@ public final class Allocator {
      */
     private long[][] uncappedAhead;
     private long[][] cappedAhead;
-    /** Points from i on of candidates with a named pool among their options, under no cap and under some. */
-    private long[] poolableUncapped;
-    private long[] poolableCapped;
+    /** Points from i on of candidates with a named requirement among their options, under no cap and under some. */
+    private long[] namedUncapped;
+    private long[] namedCapped;
     /** For each cap, the sums its candidates from i on can make (see {@link SubsetSums}), or null. */
     private SubsetSums[] sums;
     private final Map<Key, Entry> memo = new HashMap<>();
@@ -139,15 +138,15 @@ public final class Allocator {
     private Allocator(Problem problem) {
         this.problem = problem;
         this.scale = scaleOf(problem);
-        this.pools = problem.requirementNeeds().size();
+        this.named = problem.requirementNeeds().size();
         this.levels = problem.levelNeeds().size();
-        this.total = 2 * pools;
+        this.total = 2 * named;
         this.mins = total + 1 + levels;
         this.unit = BigDecimal.ONE.movePointRight(scale).longValueExact();
         this.need = new long[mins];
-        for (int i = 0; i < pools; i++) {
+        for (int i = 0; i < named; i++) {
             need[i] = units(problem.requirementNeeds().get(i));
-            need[pools + i] = Math.multiplyExact((long) problem.requirementCountNeeds().get(i), unit);
+            need[named + i] = Math.multiplyExact((long) problem.requirementCountNeeds().get(i), unit);
         }
         need[total] = problem.totalNeed() == null ? 0 : units(problem.totalNeed());
         for (int i = 0; i < levels; i++) {
@@ -168,8 +167,8 @@ public final class Allocator {
         int n = points.length;
         this.uncappedAhead = new long[mins][n + 1];
         this.cappedAhead = new long[mins][n + 1];
-        this.poolableUncapped = new long[n + 1];
-        this.poolableCapped = new long[n + 1];
+        this.namedUncapped = new long[n + 1];
+        this.namedCapped = new long[n + 1];
         for (int i = n - 1; i >= 0; i--) {
             Candidate c = problem.candidates().get(i);
             boolean capped = !c.caps().isEmpty();
@@ -181,9 +180,9 @@ public final class Allocator {
                     ahead[d][i] += gain(i, d);
                 }
             }
-            boolean poolable = c.options().stream().anyMatch(o -> o >= 0);
-            poolableUncapped[i] = poolableUncapped[i + 1] + (poolable && !capped ? points[i] : 0);
-            poolableCapped[i] = poolableCapped[i + 1] + (poolable && capped ? points[i] : 0);
+            boolean fillsNamed = c.options().stream().anyMatch(o -> o >= 0);
+            namedUncapped[i] = namedUncapped[i + 1] + (fillsNamed && !capped ? points[i] : 0);
+            namedCapped[i] = namedCapped[i + 1] + (fillsNamed && capped ? points[i] : 0);
         }
         this.sums = new SubsetSums[capMax.length];
         for (int k = 0; k < capMax.length; k++) {
@@ -421,7 +420,7 @@ public final class Allocator {
     /**
      * A lower bound on the final shortfall from candidate {@code i} in {@code state}: as if every candidate
      * ahead counted toward everything it can reach, except that capped candidates count only as far as the
-     * sums they can make fit in the caps' room, and that a candidate fills one named pool, not all of them.
+     * sums they can make fit in the caps' room, and that a candidate fills one named requirement, not all of them.
      */
     private long optimisticShortfall(int i, long[] state) {
         long room = 0;
@@ -430,23 +429,23 @@ public final class Allocator {
             room += sums[k] == null ? left : sums[k].largestUpTo(i, left);
         }
         long shortfall = 0;
-        long poolGain = 0;
-        long poolNeed = 0;
+        long namedGain = 0;
+        long namedNeed = 0;
         for (int d = 0; d < mins; d++) {
-            boolean counts = d >= pools && d < total; // room is in points, so it bounds no count
+            boolean counts = d >= named && d < total; // room is in points, so it bounds no count
             long reachable = uncappedAhead[d][i] + (counts ? cappedAhead[d][i] : Math.min(cappedAhead[d][i], room));
             long left = need[d] - state[d];
             long gain = Math.min(left, reachable);
-            if (d < pools) {
-                poolGain += gain;
-                poolNeed += left;
+            if (d < named) {
+                namedGain += gain;
+                namedNeed += left;
             } else {
                 shortfall += left - gain;
             }
         }
-        // every point counted fills at most one named pool
-        long poolable = poolableUncapped[i] + Math.min(poolableCapped[i], room);
-        return shortfall + poolNeed - Math.min(poolGain, poolable);
+        // every point counted fills at most one named requirement
+        long fillsNamed = namedUncapped[i] + Math.min(namedCapped[i], room);
+        return shortfall + namedNeed - Math.min(namedGain, fillsNamed);
     }
 
     private long shortfall(long[] state) {
@@ -460,7 +459,7 @@ public final class Allocator {
     /** Whether candidate {@code c} could add to minimum dimension {@code d} under some option. */
     private boolean reaches(Candidate c, int d) {
         if (d < total) {
-            return c.options().contains(d % pools);
+            return c.options().contains(d % named);
         }
         if (d == total) {
             return true;
@@ -471,7 +470,7 @@ public final class Allocator {
 
     /** What candidate {@code i} adds to dimension {@code d} when it reaches it: its points, or one credential. */
     private long gain(int i, int d) {
-        return d >= pools && d < total ? unit : points[i];
+        return d >= named && d < total ? unit : points[i];
     }
 
     /** The state after candidate {@code i} takes {@code option}, or null when that exceeds a cap. */
@@ -484,7 +483,7 @@ public final class Allocator {
         long[] next = state.clone();
         if (option >= 0) {
             next[option] = Math.min(need[option], next[option] + p);
-            next[pools + option] = Math.min(need[pools + option], next[pools + option] + unit);
+            next[named + option] = Math.min(need[named + option], next[named + option] + unit);
         }
         next[total] = Math.min(need[total], next[total] + p);
         for (int l = 0; l < levels; l++) {

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates learner records against one compiled rule set: the pool of sessions, and the two phases (each
+ * Evaluates learner records against one compiled rule set: the sessions (one per thread), and the two phases (each
  * credential explained by {@link CredentialExplainer}, each award by {@link AwardEvaluation}). Thread-safe: each
  * thread keeps a session of its
  * own. A session is made once per thread and fired empty, which defines the awards and inserts the tables;
