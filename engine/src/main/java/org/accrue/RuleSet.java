@@ -83,6 +83,14 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * The folder the packaged rule set is read from (inside the engine's jar, or its classes folder), holding
+     * {@code frameworks/} and {@code rules/} with its rule tests.
+     */
+    public static java.nio.file.Path packagedFolder() throws java.io.IOException {
+        return RuleSources.packagedRoot();
+    }
+
     /** The rule set shipped with Accrue (the repository's {@code frameworks/} and {@code rules/}). */
     public static RuleSet loadDefault() throws RuleSetException {
         return new RuleSet(RuleSources.packaged());

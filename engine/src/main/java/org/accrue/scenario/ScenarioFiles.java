@@ -67,7 +67,7 @@ public final class ScenarioFiles {
 
     /** The scenario files packaged with the engine's default rule set. */
     public static List<Path> packaged() throws IOException {
-        return find(List.of(org.accrue.ruleset.RuleSources.packagedRoot()));
+        return find(List.of(org.accrue.RuleSet.packagedFolder()));
     }
 
     /** Reads one scenario file; the display name is what messages call it. */
