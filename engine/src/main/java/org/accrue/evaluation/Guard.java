@@ -16,13 +16,14 @@ final class Guard extends DefaultAgendaEventListener {
     private int facts;
     private int maxFacts = Integer.MAX_VALUE;
     private long ticks;
-    private String limitText = "";
+    /** The limits in force, kept to word a time-out: no text is made unless one happens. */
+    private Limits limits = Limits.DEFAULT;
 
     void start(Limits limits) {
+        this.limits = limits;
         deadline = System.nanoTime() + limits.timeLimit().toNanos();
         facts = 0;
         maxFacts = limits.maxFacts();
-        limitText = seconds(limits);
     }
 
     void stop() {
@@ -51,11 +52,7 @@ final class Guard extends DefaultAgendaEventListener {
 
     EvaluationException timeUp() {
         return new EvaluationException(EvaluationException.Reason.TIME_LIMIT, "the evaluation took longer than its "
-                + "time limit of " + limitText);
-    }
-
-    static String seconds(Limits limits) {
-        return limits.timeLimit().toMillis() / 1000.0 + " s";
+                + "time limit of " + limits.timeLimit().toMillis() / 1000.0 + " s");
     }
 
     @Override
