@@ -23,17 +23,7 @@ final class Clr {
     }
 
     /** CLR 2.0: a learner's record of nested Open Badges credentials and their associations. */
-    static final LearnerFormat FORMAT = new LearnerFormat() {
-        @Override
-        public boolean recognises(String text, JsonNode json) {
-            return json != null && isClr(json);
-        }
-
-        @Override
-        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
-            return Clr.map(json, source);
-        }
-    };
+    static final LearnerFormat FORMAT = LearnerFormat.json(Clr::isClr, Clr::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);

@@ -30,17 +30,7 @@ final class Elm {
     }
 
     /** European Learning Model v3 (Europass): a credential whose claims are learning achievements. */
-    static final LearnerFormat FORMAT = new LearnerFormat() {
-        @Override
-        public boolean recognises(String text, JsonNode json) {
-            return json != null && isElm(json);
-        }
-
-        @Override
-        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
-            return Elm.map(json, source);
-        }
-    };
+    static final LearnerFormat FORMAT = LearnerFormat.json(Elm::isElm, Elm::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);

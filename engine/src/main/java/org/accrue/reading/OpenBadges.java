@@ -53,17 +53,7 @@ final class OpenBadges {
     }
 
     /** Open Badges 3.0: a credential, or a JSON array of them, of one learner. */
-    static final LearnerFormat FORMAT = new LearnerFormat() {
-        @Override
-        public boolean recognises(String text, JsonNode json) {
-            return json != null && isOpenBadge(json);
-        }
-
-        @Override
-        public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
-            return OpenBadges.map(json, source);
-        }
-    };
+    static final LearnerFormat FORMAT = LearnerFormat.json(OpenBadges::isOpenBadge, OpenBadges::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         List<Badge> badges = new ArrayList<>();
