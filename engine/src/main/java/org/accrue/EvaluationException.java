@@ -1,7 +1,5 @@
 package org.accrue;
 
-import java.util.Locale;
-
 /**
  * A learner could not be evaluated: the rule set misbehaved (a rule threw, two rules gave one credential
  * different credit, a rule referred to an award or requirement that no rule defines), or the evaluation went
@@ -24,7 +22,7 @@ public final class EvaluationException extends RuntimeException {
 
         /** The stable code, as written in results and rejects: {@code rule-failed}, {@code time-limit}, ... */
         public String code() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return org.accrue.report.JsonReport.code(this);
         }
 
         /** True for the reasons that are a limit reached, not a fault of the rule set. */

@@ -51,12 +51,7 @@ public sealed interface Outcome {
 
         /** The stable code: {@code unreadable}, {@code time-limit}, ... */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
-
-        /** A limit of the evaluation, not a fault of the input or of the rule set. */
-        public boolean limit() {
-            return this == DID_NOT_SETTLE || this == TOO_MANY_FACTS || this == TIME_LIMIT || this == SEARCH_LIMIT;
+            return org.accrue.report.JsonReport.code(this);
         }
     }
 

@@ -149,9 +149,9 @@ public final class RuleSet {
      */
     public List<RecordProblem> problems(LearnerRecord learner) {
         List<RecordProblem> problems = new java.util.ArrayList<>();
-        if (learner.credentials().size() > limits.maxCredentials()) {
-            problems.add(new RecordProblem("credentials", "too large: " + learner.credentials().size()
-                    + " credentials, more than the limit of " + limits.maxCredentials() + " for one learner"));
+        RecordProblem large = tooLarge(learner);
+        if (large != null) {
+            problems.add(large);
             return problems;
         }
         for (int i = 0; i < learner.exceptions().size(); i++) {
@@ -184,6 +184,13 @@ public final class RuleSet {
         return problems;
     }
 
+    /** The learner is over {@link Limits#maxCredentials()}: too large to evaluate; null when within it. */
+    private RecordProblem tooLarge(LearnerRecord learner) {
+        return learner.credentials().size() <= limits.maxCredentials() ? null : new RecordProblem("credentials",
+                "too large: " + learner.credentials().size() + " credentials, more than the limit of "
+                        + limits.maxCredentials() + " for one learner");
+    }
+
     /**
      * Reads, checks and evaluates one learner file (any format {@link org.accrue.reading.LearnerFiles} reads,
      * or a folder of one learner's badges) for the named awards (all when empty). Never throws for any input.
@@ -213,12 +220,14 @@ public final class RuleSet {
     /** The same for a record already read: checked against the rule set, then evaluated. */
     public Outcome evaluateRecord(LearnerRecord record, String source, LocalDate asOf, Collection<String> awardIds) {
         try {
+            RecordProblem large = tooLarge(record);
+            if (large != null) {
+                return Outcome.rejected(source, Outcome.Reason.TOO_LARGE, large.where(), large.problem());
+            }
             List<RecordProblem> problems = problems(record);
             if (!problems.isEmpty()) {
                 RecordProblem p = problems.get(0);
-                boolean tooLarge = record.credentials().size() > limits.maxCredentials();
-                return Outcome.rejected(source, tooLarge ? Outcome.Reason.TOO_LARGE : Outcome.Reason.DOES_NOT_FIT,
-                        p.where(), p.problem());
+                return Outcome.rejected(source, Outcome.Reason.DOES_NOT_FIT, p.where(), p.problem());
             }
             return new Outcome.Evaluated(source, evaluate(record, asOf, awardIds));
         } catch (EvaluationException e) {

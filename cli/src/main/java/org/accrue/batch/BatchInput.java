@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 
 /**
  * The records of a batch, in a fixed order: the inputs in the order given; a folder's learner files in name
@@ -58,9 +57,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
             for (Iterator<Path> it = LearnerFiles.walk(inputs, true); it.hasNext(); ) {
                 Path p = it.next();
                 if (Files.isDirectory(p)) { // a badge folder: each badge
-                    try (Stream<Path> list = Files.list(p)) {
-                        list.filter(LearnerFiles::isLearnerFileName).sorted().forEach(files::add);
-                    }
+                    files.addAll(LearnerFiles.badgeFiles(p));
                 } else {
                     files.add(p);
                 }
@@ -124,7 +121,7 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
                 if (Files.isDirectory(p)) {
                     next = new Item(sequence++, p.toString(), p, null); // one learner's badges
                     return true;
-                } else if (isJsonLines(p)) {
+                } else if (LearnerFiles.isJsonLines(p)) {
                     if (!Files.isRegularFile(p)) {
                         next = new Item(sequence++, p.toString(), p, null, new InvalidInputException(p.toString(),
                                 "file", Files.exists(p) ? "is not a regular file (a FIFO, device or socket): only "
@@ -203,10 +200,6 @@ final class BatchInput implements Iterator<BatchInput.Item>, AutoCloseable {
             return java.util.Arrays.copyOf(line, line.length - 1);
         }
         return line;
-    }
-
-    private static boolean isJsonLines(Path p) {
-        return LearnerFiles.isJsonLines(p);
     }
 
     @Override

@@ -113,7 +113,7 @@ final class BatchCommand implements Callable<Integer> {
             err.println("accrue batch: " + e.getMessage());
             return ExitStatus.USAGE;
         } catch (IOException e) {
-            err.println("accrue batch: " + Printable.visible(why(e)));
+            err.println("accrue batch: " + Printable.visible(org.accrue.io.IoErrors.describe(e)));
             return ExitStatus.BAD_INPUT;
         }
         if (summary) {
@@ -126,7 +126,7 @@ final class BatchCommand implements Callable<Integer> {
             try {
                 writeCsv(tally, summaryCsv);
             } catch (IOException e) {
-                err.println("accrue batch: --summary-csv " + Printable.visible(why(e)));
+                err.println("accrue batch: --summary-csv " + Printable.visible(org.accrue.io.IoErrors.describe(e)));
                 err.flush();
                 return ExitStatus.BAD_INPUT;
             }
@@ -143,20 +143,6 @@ final class BatchCommand implements Callable<Integer> {
         java.io.StringWriter w = new java.io.StringWriter();
         tally.writeCsv(w);
         org.accrue.io.AtomicFiles.write(file, w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A failed write's path and why: the file system's reason, not only the path. */
-    static String why(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException n) {
-            return n.getFile() + ": no such file or folder";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The progress line: records done, rate and time remaining, on stderr. */

@@ -124,7 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 try {
                     BadgeWriter.writeEligible(emitBadge, result, issuer);
                 } catch (IOException e) {
-                    err.println("accrue evaluate: --emit-badge " + BatchCommand.why(e));
+                    err.println("accrue evaluate: --emit-badge " + org.accrue.io.IoErrors.describe(e));
                     err.flush();
                     status = Math.max(status, ExitStatus.BAD_INPUT);
                 }

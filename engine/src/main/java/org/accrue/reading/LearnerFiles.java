@@ -281,11 +281,18 @@ public final class LearnerFiles {
         return any;
     }
 
+    /** The badges of a folder of one learner's Open Badges (see {@link #isBadgeFolder}), in name order. */
+    public static List<Path> badgeFiles(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(LearnerFiles::isLearnerFileName).sorted().toList();
+        }
+    }
+
     /** A folder of one learner's Open Badges credentials, in name order; errors name the badge's file. */
     private static LearnerRecord readBadgeFolder(Path dir) throws InvalidInputException {
         List<Path> badges;
-        try (Stream<Path> list = Files.list(dir)) {
-            badges = list.filter(LearnerFiles::isLearnerFileName).sorted().toList();
+        try {
+            badges = badgeFiles(dir);
         } catch (IOException e) {
             throw new InvalidInputException(dir.toString(), "folder", "cannot be read: " + e.getMessage());
         }

@@ -56,7 +56,7 @@ final class RuleSetCache {
             if (!rulesetId.equals(sources)) {
                 return "it was stored for rule set " + sources;
             }
-            if (!RuleSetCache.sha256(module).equals(sha256)) {
+            if (!org.accrue.io.Sha256.hex(module).equals(sha256)) {
                 return "its bytes are not those stored";
             }
             return null;
@@ -73,7 +73,8 @@ final class RuleSetCache {
         if (dir == null) {
             return Optional.empty();
         }
-        String key = sha256(rulesetId + "\n" + FINGERPRINT + "\n" + System.getProperty("java.specification.version"));
+        String key = org.accrue.io.Sha256.hex(rulesetId + "\n" + FINGERPRINT + "\n"
+                + System.getProperty("java.specification.version"));
         return Optional.of(dir.resolve("ruleset-" + key.substring(0, 32) + ".jar"));
     }
 
@@ -103,16 +104,12 @@ final class RuleSetCache {
     /** Writes an entry, module then record, each whole or not at all; a cache that cannot be written is no error. */
     static void write(Path entry, String rulesetId, byte[] bytes) {
         try {
-            atomicWrite(entry, bytes);
-            atomicWrite(sum(entry), ("sources " + rulesetId + "\nsha256 " + sha256(bytes) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            org.accrue.io.AtomicFiles.write(entry, bytes);
+            org.accrue.io.AtomicFiles.write(sum(entry), ("sources " + rulesetId + "\nsha256 "
+                    + org.accrue.io.Sha256.hex(bytes) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // caching only saves time: carry on without it
         }
-    }
-
-    private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        org.accrue.io.AtomicFiles.write(target, bytes);
     }
 
     /** An entry that is not what it claims: said once, removed, and compiled anew by the caller. */
@@ -222,11 +219,4 @@ final class RuleSetCache {
         }
     }
 
-    private static String sha256(String s) {
-        return org.accrue.io.Sha256.hex(s);
-    }
-
-    private static String sha256(byte[] bytes) {
-        return org.accrue.io.Sha256.hex(bytes);
-    }
 }
