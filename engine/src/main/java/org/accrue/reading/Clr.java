@@ -23,7 +23,7 @@ final class Clr {
     }
 
     /** CLR 2.0: a learner's record of nested Open Badges credentials and their associations. */
-    static final LearnerFormat FORMAT = LearnerFormat.json(Clr::isClr, Clr::map);
+    static final LearnerFormat FORMAT = new JsonFormat(Clr::isClr, Clr::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);

@@ -30,7 +30,7 @@ final class Elm {
     }
 
     /** European Learning Model v3 (Europass): a credential whose claims are learning achievements. */
-    static final LearnerFormat FORMAT = LearnerFormat.json(Elm::isElm, Elm::map);
+    static final LearnerFormat FORMAT = new JsonFormat(Elm::isElm, Elm::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         JsonNode subject = OpenBadges.required(tree, "credentialSubject", "$", source);

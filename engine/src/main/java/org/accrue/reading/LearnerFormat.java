@@ -22,27 +22,6 @@ interface LearnerFormat {
     /** The learner record the text maps to; a problem with the text itself is an error in the format's terms. */
     Mapped map(String text, JsonNode json, String source) throws InvalidInputException;
 
-    /** A JSON format: recognised by its tree, mapped from its tree. */
-    static LearnerFormat json(java.util.function.Predicate<JsonNode> recognises, TreeMapper mapper) {
-        return new LearnerFormat() {
-            @Override
-            public boolean recognises(String text, JsonNode json) {
-                return json != null && recognises.test(json);
-            }
-
-            @Override
-            public Mapped map(String text, JsonNode json, String source) throws InvalidInputException {
-                return mapper.map(json, source);
-            }
-        };
-    }
-
-    /** Maps a JSON format's tree to the learner record. */
-    @FunctionalInterface
-    interface TreeMapper {
-        Mapped map(JsonNode tree, String source) throws InvalidInputException;
-    }
-
     /**
      * A learner-record tree and how to place a problem found in it.
      *

@@ -53,7 +53,7 @@ final class OpenBadges {
     }
 
     /** Open Badges 3.0: a credential, or a JSON array of them, of one learner. */
-    static final LearnerFormat FORMAT = LearnerFormat.json(OpenBadges::isOpenBadge, OpenBadges::map);
+    static final LearnerFormat FORMAT = new JsonFormat(OpenBadges::isOpenBadge, OpenBadges::map);
 
     static LearnerFormat.Mapped map(JsonNode tree, String source) throws InvalidInputException {
         List<Badge> badges = new ArrayList<>();
