@@ -12,13 +12,16 @@ import java.time.format.DateTimeParseException;
         description = {"Accrue: decides what a learner's credentials add up to under credit frameworks and "
                 + "award stacking rules written as Drools rule files, and explains why."},
         subcommands = {EvaluateCommand.class, AwardsCommand.class, BatchCommand.class, GenerateCommand.class,
-                RulesCommand.class, CommandLine.HelpCommand.class},
+                RulesCommand.class, ServeCommand.class, UsersCommand.class, TokensCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:success; every input was read and evaluated, whatever the verdicts",
         "1:at least one learner file could not be read; the others were evaluated",
         "2:usage error: unknown command or option, bad date, unknown award id",
         "3:the rule set could not be loaded, or failed on a learner",
-        "4:internal error in Accrue"})
+        "4:internal error in Accrue",
+        "5:audit verify: the decision log does not verify",
+        "6:the service's database cannot be opened or written"})
 public final class AccrueCommand {
 
     public static void main(String[] args) {

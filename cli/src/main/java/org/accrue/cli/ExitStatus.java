@@ -12,6 +12,10 @@ public final class ExitStatus {
     public static final int RULE_SET = 3;
     /** A fault in Accrue itself. */
     public static final int INTERNAL = 4;
+    /** {@code accrue audit verify}: the decision log does not verify (a record altered, inserted or removed). */
+    public static final int LOG_TAMPERED = 5;
+    /** The service's database cannot be opened, migrated or written. */
+    public static final int DATABASE = 6;
 
     private ExitStatus() {
     }

@@ -339,7 +339,7 @@ final class AwardEvaluation {
             }
         }
         return new AppliedException(e.type(), e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
-                used, effect);
+                used, effect, e.proposedBy());
     }
 
     /**

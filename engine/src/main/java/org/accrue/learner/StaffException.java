@@ -8,9 +8,18 @@ import java.time.LocalDate;
  *
  * @param requirement the requirement waived, or filled by a substitute (null for {@code allow})
  * @param credential  the credential substituted or allowed (null for {@code waive})
+ * @param proposedBy  who proposed it, when someone other than {@code authorisedBy} did (four eyes: the registry
+ *                    service records the proposing officer here and the approving one as {@code authorisedBy});
+ *                    null when not recorded
  */
 public record StaffException(Type type, String award, String requirement, String credential,
-                             String authorisedBy, LocalDate date, String reason) {
+                             String authorisedBy, LocalDate date, String reason, String proposedBy) {
+
+    /** An exception with no separate proposer on record. */
+    public StaffException(Type type, String award, String requirement, String credential, String authorisedBy,
+                          LocalDate date, String reason) {
+        this(type, award, requirement, credential, authorisedBy, date, reason, null);
+    }
 
     public enum Type {
         /** The requirement counts as met. */

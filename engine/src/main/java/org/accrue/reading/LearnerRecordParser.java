@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 final class LearnerRecordParser {
     private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("type", "award", "requirement", "credential",
-            "authorisedBy", "date", "reason");
+            "authorisedBy", "date", "reason", "proposedBy");
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
@@ -153,6 +153,7 @@ final class LearnerRecordParser {
             throw error(p + "date", "is missing; an exception needs the date it was authorised");
         }
         String reason = requiredText(node, p, "reason");
+        String proposedBy = optionalText(node, p, "proposedBy");
         if (type != StaffException.Type.ALLOW && requirement == null) {
             throw error(p + "requirement", "is missing; a " + type.name().toLowerCase(Locale.ROOT)
                     + " names the requirement it applies to");
@@ -170,7 +171,7 @@ final class LearnerRecordParser {
         if (credential != null && !credentialIds.contains(credential)) {
             throw error(p + "credential", "no credential " + quote(credential) + " in this file");
         }
-        return new StaffException(type, award, requirement, credential, by, date, reason);
+        return new StaffException(type, award, requirement, credential, by, date, reason, proposedBy);
     }
 
     private Learner learner(JsonNode node) throws InvalidInputException {

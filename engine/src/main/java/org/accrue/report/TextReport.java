@@ -55,6 +55,7 @@ public final class TextReport {
             }
             for (var e : a.exceptions()) {
                 out.append("      exception (").append(e.type().name().toLowerCase(java.util.Locale.ROOT)).append(", authorised by ").append(v(e.authorisedBy()))
+                        .append(e.proposedBy() == null ? "" : ", proposed by " + v(e.proposedBy()))
                         .append(" on ").append(e.date()).append(": ").append(v(e.reason())).append("): ")
                         .append(v(e.effect())).append(e.used() ? "" : " [not needed]").append('\n');
             }

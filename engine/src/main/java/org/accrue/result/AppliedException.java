@@ -10,7 +10,18 @@ import java.time.LocalDate;
  *               otherwise met, a substitute or allowed credential that was counted where the rules alone
  *               would not count it
  * @param effect what it did, in words
+ * @param proposedBy who proposed it when that was someone other than {@code authorisedBy}; left out of JSON when
+ *                   not recorded
  */
 public record AppliedException(org.accrue.learner.StaffException.Type type, String requirement, String credential, String authorisedBy,
-                               LocalDate date, String reason, boolean used, String effect) {
+                               LocalDate date, String reason, boolean used, String effect,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               String proposedBy) {
+
+    /** An exception with no separate proposer on record. */
+    public AppliedException(org.accrue.learner.StaffException.Type type, String requirement, String credential,
+                            String authorisedBy, LocalDate date, String reason, boolean used, String effect) {
+        this(type, requirement, credential, authorisedBy, date, reason, used, effect, null);
+    }
 }
