@@ -35,7 +35,10 @@ public final class Accounts {
     private final Database db;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
     private final SecureRandom random = new SecureRandom();
-    private final SignInThrottle throttle;
+    /** Five wrong passwords for one name, then waits. */
+    private final SignInThrottle byName;
+    /** Twenty from one address (an office behind one address has several people), then waits. */
+    private final SignInThrottle byAddress;
     private final Clock clock;
     /** Checked when a name is unknown, so that an unknown name takes as long as a wrong password. */
     private final String dummyHash;
@@ -47,7 +50,8 @@ public final class Accounts {
     public Accounts(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.throttle = new SignInThrottle(clock);
+        this.byName = new SignInThrottle(clock, 5);
+        this.byAddress = new SignInThrottle(clock, 20);
         this.dummyHash = bcrypt.encode("not a password of anyone's");
     }
 
@@ -128,9 +132,11 @@ public final class Accounts {
         throw new AccessDenied(401, "unsupported Authorization scheme; use Bearer or Basic");
     }
 
+    /**
+     * A token's secret has 256 random bits: it cannot be guessed, so wrong tokens are not throttled (which would
+     * let anyone lock a system out by sending bad ones from its address).
+     */
     private Caller token(String token, String address) {
-        String addressKey = "address:" + address;
-        gate(addressKey);
         String id = null;
         String secret = null;
         if (token.startsWith(TOKEN_PREFIX)) {
@@ -147,7 +153,6 @@ public final class Accounts {
                 return new Caller(row[0], Role.of(row[1]), Caller.Kind.TOKEN);
             }
         }
-        throttle.failed(addressKey);
         throw new AccessDenied(401, "invalid token");
     }
 
@@ -164,25 +169,24 @@ public final class Accounts {
         }
         String name = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
-        String nameKey = "user:" + name;
-        String addressKey = "address:" + address;
-        gate(nameKey, addressKey);
-        String[] row = row("SELECT name, role, password_hash FROM users WHERE name = ?", name);
-        boolean match = bcrypt.matches(password, row == null ? dummyHash : row[2]);
-        if (row != null && match) {
-            throttle.succeeded(nameKey);
-            return new Caller(row[0], Role.of(row[1]), Caller.Kind.USER);
+        Duration wait = byName.wait(name);
+        Duration byAddr = byAddress.wait(address);
+        if (byAddr.compareTo(wait) > 0) {
+            wait = byAddr;
         }
-        throttle.failed(nameKey, addressKey);
-        throw new AccessDenied(401, "wrong user name or password");
-    }
-
-    private void gate(String... keys) {
-        Duration wait = throttle.wait(keys);
         if (!wait.isZero() && !wait.isNegative()) {
             throw new AccessDenied(429, "too many failed sign-ins: try again in " + Math.max(1, wait.toSeconds())
                     + " s", wait);
         }
+        String[] row = row("SELECT name, role, password_hash FROM users WHERE name = ?", name);
+        boolean match = bcrypt.matches(password, row == null ? dummyHash : row[2]);
+        if (row != null && match) {
+            byName.succeeded(name);
+            return new Caller(row[0], Role.of(row[1]), Caller.Kind.USER);
+        }
+        byName.failed(name);
+        byAddress.failed(address);
+        throw new AccessDenied(401, "wrong user name or password");
     }
 
     /** A name new users and tokens may take: well formed, and neither a user's nor a token's already. */

@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after {@value #FREE_FAILURES} failed sign-ins for one name, or from one address, within
+ * Slows down guessing: after a number of failed sign-ins for one key (a user name, an address) within
  * {@link #WINDOW}, each further attempt must wait, twice as long after every further failure (1 s, 2 s, 4 s, up to
  * {@link #MAX_WAIT}). A wait is answered at once with 429 and Retry-After, without checking the password, so
- * guessing costs time and nothing else does. A success clears the name's count.
+ * guessing costs time and nothing else does. A success clears the key's count.
  */
 public final class SignInThrottle {
-    static final int FREE_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
@@ -21,9 +20,12 @@ public final class SignInThrottle {
 
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int free;
 
-    public SignInThrottle(Clock clock) {
+    /** @param free how many failures a key has before it must wait */
+    public SignInThrottle(Clock clock, int free) {
         this.clock = clock;
+        this.free = free;
     }
 
     /** How long the caller must still wait before trying these keys again; zero when it may try now. */
@@ -32,10 +34,10 @@ public final class SignInThrottle {
         Duration longest = Duration.ZERO;
         for (String key : keys) {
             Failures f = failures.get(key);
-            if (f == null || f.count() < FREE_FAILURES || f.last().plus(WINDOW).isBefore(now)) {
+            if (f == null || f.count() < free || f.last().plus(WINDOW).isBefore(now)) {
                 continue;
             }
-            Duration wait = Duration.ofSeconds(1L << Math.min(f.count() - FREE_FAILURES, 20));
+            Duration wait = Duration.ofSeconds(1L << Math.min(f.count() - free, 20));
             if (wait.compareTo(MAX_WAIT) > 0) {
                 wait = MAX_WAIT;
             }
