@@ -70,8 +70,12 @@ final class AuditCommand {
                 return "--expect-head '" + head + "': expected SEQ:HASH as verify prints it";
             }
             String hash = head.substring(colon + 1);
-            return log.hashAt(seq).map(h -> h.equals(hash) ? null : "record " + seq + " no longer has the hash "
-                    + "kept for it: the log was rewritten").orElse("record " + seq + " is gone: the log was cut back");
+            java.util.Optional<String> at = log.hashAt(seq);
+            if (at.isEmpty()) {
+                return "record " + seq + " is gone: the log was cut back";
+            }
+            return at.get().equals(hash) ? null : "record " + seq + " no longer has the hash kept for it: the log "
+                    + "was rewritten";
         }
     }
 

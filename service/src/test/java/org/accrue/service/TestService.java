@@ -31,8 +31,11 @@ public final class TestService implements AutoCloseable {
     public TestService(ServiceConfig config) throws RuleSetException {
         this.db = config.db();
         this.server = Server.start(config, Clock.systemUTC());
+        // token-viewer ... token-admin; a second service on the same database gets tokens of its own
+        boolean shared = server.registry().accounts().list().stream().anyMatch(a -> a.name().equals("token-viewer"));
+        String suffix = shared ? "-" + Long.toHexString(System.nanoTime()) : "";
         for (Role r : Role.values()) {
-            tokens.put(r, server.registry().accounts().createToken("token-" + r.code(), r));
+            tokens.put(r, server.registry().accounts().createToken("token-" + r.code() + suffix, r));
         }
     }
 

@@ -44,7 +44,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbc);
         config.setPoolName("accrue");
-        config.setInitializationFailTimeout(-1);
+        // a database that cannot be reached is reported at once, not after the pool's 30 s wait
+        config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(10_000);
         if (sqlite) {
             // one file, many readers and one writer: write-ahead logging; every commit reaches the disk (FULL), so a
             // decision answered 201 survives a crash of the process or the machine
@@ -56,14 +58,13 @@ public final class Database implements AutoCloseable {
         } else {
             config.setMaximumPoolSize(16);
         }
-        HikariDataSource pool = new HikariDataSource(config);
-        Database db = new Database(jdbc, pool, sqlite);
-        try (Connection c = pool.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            pool.close();
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
             throw new StoreException("--db " + redact(url) + ": cannot connect: " + oneLine(e));
         }
+        Database db = new Database(jdbc, pool, sqlite);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
@@ -86,7 +87,7 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]*):[^@/]*@", "//$1:***@");
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
