@@ -149,6 +149,10 @@ public final class Api {
             p.put("decision", decision);
             ctx.header("Location", "/v1/evaluations/" + decision);
         }
+        if (Boolean.TRUE.equals(ctx.attribute(UNREAD))) {
+            // the rest of the body is not read: the connection cannot carry another request
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).contentType("application/problem+json").result(p.toString());
     }
 
@@ -258,18 +262,40 @@ public final class Api {
                 + ",\"result\":" + d.result() + "}");
     }
 
-    /** The body, refused with 413 above the limit whether or not a Content-Length says so. */
+    /** How much of a body over the limit is read and dropped, so that the client hears the 413. */
+    private static final long DRAIN = 64L << 20;
+    private static final String UNREAD = "accrue.unread";
+
+    /**
+     * The body, refused with 413 above the limit whether or not a Content-Length says so. A body over the limit is
+     * still read (and dropped) up to {@link #DRAIN}: a server that answers and closes while the client is still
+     * sending makes the client lose the answer to a reset connection.
+     */
     private byte[] body(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBody) {
-            throw new Problem(413, tooLarge(maxBody));
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBody) {
+                drain(ctx, in);
+                throw new Problem(413, tooLarge(maxBody));
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
             if (bytes.length > maxBody) {
+                drain(ctx, in);
                 throw new Problem(413, tooLarge(maxBody));
             }
             return bytes;
+        }
+    }
+
+    private static void drain(Context ctx, InputStream in) throws IOException {
+        long dropped = 0;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (dropped < DRAIN && (n = in.read(buffer)) >= 0) {
+            dropped += n;
+        }
+        if (dropped >= DRAIN) {
+            ctx.attribute(UNREAD, true);
         }
     }
 

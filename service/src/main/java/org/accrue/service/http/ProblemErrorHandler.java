@@ -27,6 +27,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         p.put("detail", "request: " + (message == null || message.isBlank() ? title : message.lines().findFirst()
                 .orElse(title)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        // Jetty closes the connection after a request it could not parse: say so, or a client reuses it
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(p.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

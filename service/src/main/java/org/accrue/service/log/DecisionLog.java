@@ -42,6 +42,7 @@ public final class DecisionLog implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private record Pending(Entry entry, CompletableFuture<Decision> done) {
     }
@@ -128,6 +129,7 @@ public final class DecisionLog implements AutoCloseable {
                     List<Decision> stored = insert(c, group);
                     if (stored != null) {
                         c.commit();
+                        commits.incrementAndGet();
                         return stored;
                     }
                     c.rollback();
@@ -229,6 +231,11 @@ public final class DecisionLog implements AutoCloseable {
         }
         return query("SELECT " + COLUMNS + " FROM decisions WHERE learner_id = ? AND status <> 'erasure' AND seq < "
                 + "(SELECT seq FROM decisions WHERE id = ?) ORDER BY seq DESC LIMIT " + limit, learnerId, after);
+    }
+
+    /** How many group commits this log has made since it was opened. */
+    public long commits() {
+        return commits.get();
     }
 
     /** The hash of the record at {@code seq}, or empty when there is none. */
