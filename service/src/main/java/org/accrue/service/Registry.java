@@ -48,6 +48,12 @@ public final class Registry implements AutoCloseable {
     private final DecisionLog log;
     private final Accounts accounts;
     private final StaffExceptions exceptions;
+    /**
+     * Evaluations are CPU work: at most one per core runs at once, the rest wait their turn. More would only share
+     * the cores, each slower, with the caches of each other's rule sessions thrown out at every switch.
+     */
+    private final java.util.concurrent.Semaphore cores = new java.util.concurrent.Semaphore(
+            Runtime.getRuntime().availableProcessors(), true);
 
     public Registry(Database db, RuleSets ruleSets, Clock clock) {
         this.db = db;
@@ -118,15 +124,28 @@ public final class Registry implements AutoCloseable {
             throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, e.getMessage());
         }
         LearnerRecord record;
+        cores.acquireUninterruptibly();
         try {
             record = LearnerFiles.parseAny(text, SOURCE, MediaTypes.json(mediaType));
         } catch (InvalidInputException e) {
             Outcome.Rejected r = Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
             throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 400, r.message());
+        } finally {
+            cores.release();
         }
         String learnerId = record.learner().id();
         List<StaffExceptions.Proposal> approved = exceptions.approved(learnerId);
-        Outcome outcome = ruleSet.evaluateRecord(withExceptions(record, approved), SOURCE, asOf, awards);
+        Outcome outcome;
+        String json = null;
+        cores.acquireUninterruptibly();
+        try {
+            outcome = ruleSet.evaluateRecord(withExceptions(record, approved), SOURCE, asOf, awards);
+            if (outcome instanceof Outcome.Evaluated e) {
+                json = JsonReport.line(e.result());
+            }
+        } finally {
+            cores.release();
+        }
         if (outcome instanceof Outcome.Rejected r) {
             throw reject(id, at, caller, learnerId, asOf, awards, ruleSet, mediaType, body, status(r.reason()),
                     r.message());
@@ -134,7 +153,7 @@ public final class Registry implements AutoCloseable {
         EvaluationResult result = ((Outcome.Evaluated) outcome).result();
         return log.appendAndWait(new Entry(id, at, caller.name(), learnerId, asOf, awards, ruleSet.id(),
                 Decision.Status.EVALUATED, null, verdicts(result), approved.stream()
-                .map(StaffExceptions.Proposal::id).toList(), mediaType, body, JsonReport.line(result)));
+                .map(StaffExceptions.Proposal::id).toList(), mediaType, body, json));
     }
 
     private RuleSet choose(LocalDate asOf, String ruleSetId) {

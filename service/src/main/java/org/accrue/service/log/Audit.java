@@ -4,7 +4,6 @@ import org.accrue.io.Sha256;
 import org.accrue.service.store.Database;
 import org.accrue.service.store.StoreException;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,14 +76,12 @@ public record Audit(long checked, long headSeq, String headHash, Long badSeq, St
                                     + "longer give its hash");
                         }
                         String input = r.getString("input");
-                        if (input != null && !Sha256.hex(java.util.Base64.getDecoder().decode(input))
-                                .equals(r.getString("input_sha256"))) {
+                        if (input != null && !r.getString("input_sha256").equals(sha(input))) {
                             return bad(checked, headSeq, headHash, seq, id, where + " was altered: its stored "
                                     + "input no longer has the SHA-256 the record gives");
                         }
                         String result = r.getString("result");
-                        if (result != null && !Sha256.hex(result.getBytes(StandardCharsets.UTF_8))
-                                .equals(r.getString("result_sha256"))) {
+                        if (result != null && !r.getString("result_sha256").equals(sha(result))) {
                             return bad(checked, headSeq, headHash, seq, id, where + " was altered: its stored "
                                     + "result no longer has the SHA-256 the record gives");
                         }
@@ -108,8 +105,17 @@ public record Audit(long checked, long headSeq, String headHash, Long badSeq, St
                         + headSeq + ": the head or the last record was altered");
             }
             return new Audit(checked, headSeq, headHash, null, null, null);
-        } catch (SQLException | IllegalArgumentException e) {
+        } catch (SQLException e) {
             throw new StoreException("the decision log cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of a stored input or result as it was written; null when it no longer decodes. */
+    private static String sha(String stored) {
+        try {
+            return Sha256.hex(Stored.decode(stored));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The decision log: append-only, hash-chained, in the service's database.
  *
- * <p>Appends go through one writer thread, which takes whatever is waiting (up to {@value #MAX_GROUP} records),
+ * <p>Appends go through one writer thread, which takes whatever is waiting, and whatever arrives within 2 ms of the
+ * first (up to {@value #MAX_GROUP} records),
  * chains and inserts them and moves the head in a single transaction, and only then completes their futures: a
  * caller answers its client after the commit, never before, and many callers share one commit (group commit). A
  * crash before the commit leaves none of the group; after it, all of it. Two service processes on one database
@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class DecisionLog implements AutoCloseable {
     /** The most records one commit holds. */
     public static final int MAX_GROUP = 256;
+    /** How long the writer waits for more decisions to join a commit: a small part of a decision's latency. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private static final String COLUMNS = "seq, id, at, by_name, learner_id, as_of, awards, rule_set, status, "
             + "reason, verdicts, exceptions, media_type, input_sha256, input, result_sha256, result, erased_at, "
@@ -44,7 +46,22 @@ public final class DecisionLog implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Pending(Entry entry, CompletableFuture<Decision> done) {
+    private record Pending(Prepared entry, CompletableFuture<Decision> done) {
+    }
+
+    /**
+     * An entry with everything that does not depend on its place worked out on the caller's thread (hashes,
+     * stored forms, canonical JSON), so that the one writer thread only chains and inserts.
+     */
+    record Prepared(Entry e, String inputSha, String resultSha, String storedInput, String storedResult,
+                    String awards, String verdicts, String exceptions) {
+        static Prepared of(Entry e) {
+            byte[] input = e.input() == null ? new byte[0] : e.input();
+            byte[] result = e.result() == null ? null : e.result().getBytes(StandardCharsets.UTF_8);
+            return new Prepared(e, Sha256.hex(input), result == null ? null : Sha256.hex(result),
+                    e.input() == null ? null : Stored.encode(input), result == null ? null : Stored.encode(result),
+                    Chain.json(e.awards()), Chain.json(e.verdicts()), Chain.json(e.exceptions()));
+        }
     }
 
     public DecisionLog(Database db) {
@@ -65,7 +82,7 @@ public final class DecisionLog implements AutoCloseable {
             return done;
         }
         try {
-            if (!queue.offer(new Pending(entry, done), 30, TimeUnit.SECONDS)) {
+            if (!queue.offer(new Pending(Prepared.of(entry), done), 30, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreException("the decision log is too busy to take the decision"));
             }
         } catch (InterruptedException e) {
@@ -98,6 +115,17 @@ public final class DecisionLog implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
+                // wait a moment for more: a commit costs a disk flush, and many decisions can share one
+                long until = System.nanoTime() + LINGER_NANOS;
+                while (group.size() < MAX_GROUP) {
+                    long left = until - System.nanoTime();
+                    Pending next = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    group.add(next);
+                    queue.drainTo(group, MAX_GROUP - group.size());
+                }
                 List<Decision> stored = commit(group);
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).done().complete(stored.get(i));
@@ -164,7 +192,7 @@ public final class DecisionLog implements AutoCloseable {
             for (Pending p : group) {
                 Decision d = chain(p.entry(), ++seq, prev);
                 prev = d.hash();
-                bind(s, d);
+                bind(s, d, p.entry());
                 s.addBatch();
                 stored.add(d);
             }
@@ -181,35 +209,38 @@ public final class DecisionLog implements AutoCloseable {
 
     /** The record an entry becomes at {@code seq} after {@code prev}. */
     static Decision chain(Entry e, long seq, String prev) {
-        String inputSha = Sha256.hex(e.input() == null ? new byte[0] : e.input());
-        String resultSha = e.result() == null ? null : Sha256.hex(e.result().getBytes(StandardCharsets.UTF_8));
-        String hash = Chain.hash(prev, seq, e.id(), e.at().toString(), e.by(), e.learnerId(), e.asOf().toString(),
-                Chain.json(e.awards()), e.ruleSet(), e.status().code(), e.reason(), Chain.json(e.verdicts()),
-                Chain.json(e.exceptions()), e.mediaType(), inputSha, resultSha);
-        return new Decision(seq, e.id(), e.at(), e.by(), e.learnerId(), e.asOf(), e.awards(), e.ruleSet(),
-                e.status(), e.reason(), e.verdicts(), e.exceptions(), e.mediaType(), inputSha, e.input(), resultSha,
-                e.result(), null, prev, hash);
+        return chain(Prepared.of(e), seq, prev);
     }
 
-    private static void bind(PreparedStatement s, Decision d) throws SQLException {
+    private static Decision chain(Prepared p, long seq, String prev) {
+        Entry e = p.e();
+        String hash = Chain.hash(prev, seq, e.id(), e.at().toString(), e.by(), e.learnerId(), e.asOf().toString(),
+                p.awards(), e.ruleSet(), e.status().code(), e.reason(), p.verdicts(), p.exceptions(), e.mediaType(),
+                p.inputSha(), p.resultSha());
+        return new Decision(seq, e.id(), e.at(), e.by(), e.learnerId(), e.asOf(), e.awards(), e.ruleSet(),
+                e.status(), e.reason(), e.verdicts(), e.exceptions(), e.mediaType(), p.inputSha(), e.input(),
+                p.resultSha(), e.result(), null, prev, hash);
+    }
+
+    private static void bind(PreparedStatement s, Decision d, Prepared p) throws SQLException {
         s.setLong(1, d.seq());
         s.setString(2, d.id());
         s.setString(3, d.at().toString());
         s.setString(4, d.by());
         s.setString(5, d.learnerId());
         s.setString(6, d.asOf().toString());
-        s.setString(7, Chain.json(d.awards()));
+        s.setString(7, p.awards());
         s.setString(8, d.ruleSet());
         s.setString(9, d.status().code());
         s.setString(10, d.reason());
-        s.setString(11, Chain.json(d.verdicts()));
-        s.setString(12, Chain.json(d.exceptions()));
+        s.setString(11, p.verdicts());
+        s.setString(12, p.exceptions());
         s.setString(13, d.mediaType());
         s.setString(14, d.inputSha256());
-        s.setString(15, d.input() == null ? null : Base64.getEncoder().encodeToString(d.input()));
+        s.setString(15, p.storedInput());
         s.setString(16, d.resultSha256());
-        s.setString(17, d.result());
-        s.setString(18, d.erasedAt() == null ? null : d.erasedAt().toString());
+        s.setString(17, p.storedResult());
+        s.setString(18, null);
         s.setString(19, d.prevHash());
         s.setString(20, d.hash());
     }
@@ -282,14 +313,15 @@ public final class DecisionLog implements AutoCloseable {
 
     static Decision read(ResultSet r) throws SQLException {
         String input = r.getString("input");
+        String result = r.getString("result");
         String erased = r.getString("erased_at");
         return new Decision(r.getLong("seq"), r.getString("id"), Instant.parse(r.getString("at")),
                 r.getString("by_name"), r.getString("learner_id"), LocalDate.parse(r.getString("as_of")),
                 Json.list(r.getString("awards")), r.getString("rule_set"), Decision.Status.of(r.getString("status")),
                 r.getString("reason"), Json.map(r.getString("verdicts")), Json.list(r.getString("exceptions")),
                 r.getString("media_type"), r.getString("input_sha256"),
-                input == null ? null : Base64.getDecoder().decode(input), r.getString("result_sha256"),
-                r.getString("result"), erased == null ? null : Instant.parse(erased), r.getString("prev_hash"),
+                input == null ? null : Stored.decode(input), r.getString("result_sha256"),
+                result == null ? null : Stored.decodeText(result), erased == null ? null : Instant.parse(erased), r.getString("prev_hash"),
                 r.getString("hash"));
     }
 

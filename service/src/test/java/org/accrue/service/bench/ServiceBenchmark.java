@@ -9,9 +9,6 @@ import org.accrue.service.accounts.Role;
 import org.accrue.service.http.Server;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,16 +35,68 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServiceBenchmark {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
     static final int CLIENTS = 16;
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the server's request threads and the decision log's writer, nanoseconds. */
+    static long serverThreadsCpu() {
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
+            if (t.getThreadName().startsWith("JettyServerThreadPool") || t.getThreadName().equals("accrue-decision-log")) {
+                long c = THREADS.getThreadCpuTime(t.getThreadId());
+                total += Math.max(0, c);
+            }
+        }
+        return total;
+    }
+
+    /** CPU time used so far by this JVM and by the whole machine (all processes, from /proc/stat), nanoseconds. */
+    record Cpu(long process, long machine, long kernel) {
+        static Cpu now() {
+            long kernel = 0;
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                kernel = Long.parseLong(f[12]) * 10_000_000L;
+            } catch (Exception e) {
+                kernel = -1;
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long machine = 0;
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long jiffies = 0;
+                // user nice system idle iowait irq softirq steal: all but idle and iowait
+                for (int i : new int[]{1, 2, 3, 6, 7, 8}) {
+                    jiffies += Long.parseLong(f[i]);
+                }
+                machine = jiffies * 10_000_000L;
+            } catch (Exception e) {
+                machine = -1;
+            }
+            return new Cpu(process, machine, kernel);
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(process - o.process, machine - o.machine, kernel - o.kernel);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         List<String> learners = Files.readAllLines(Path.of(args[0]));
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         RuleSet rules = RuleSet.loadDefault();
         inProcess(rules, learners, Math.max(2, seconds / 3));
-        double inProcess = inProcess(rules, learners, seconds);
+        Cpu before = Cpu.now();
+        long[] count = new long[1];
+        double inProcess = inProcess(rules, learners, seconds, count);
+        Cpu used = Cpu.now().minus(before);
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "| in-process evaluate and write JSON, %d threads, learners/s | %,.0f | 1.00 |%n",
                 threads, inProcess);
+        System.out.printf(Locale.ROOT, "| in-process, CPU per learner: JVM / whole machine (JVM in the kernel) | %.0f us "
+                + "/ %.0f us (%.0f us) | |%n", used.process() / 1e3 / count[0], used.machine() / 1e3 / count[0],
+                used.kernel() / 1e3 / count[0]);
         for (String kind : List.of("sqlite", "postgresql")) {
             double[] f = service(kind, learners, seconds);
             String name = kind.equals("sqlite") ? "SQLite" : "PostgreSQL";
@@ -57,6 +106,18 @@ public final class ServiceBenchmark {
                     + "50 ms |%n", name, f[1], f[2]);
             System.out.printf(Locale.ROOT, "| service over %s, decisions per commit (group commit), mean | %.1f | |%n",
                     name, f[3]);
+            System.out.printf(Locale.ROOT, "| service over %s, CPU per decision: server threads / JVM without the "
+                    + "clients / whole machine (JVM in the kernel) | %.0f us / %.0f us / %.0f us (%.0f us) | |%n", name, f[4],
+                    f[5], f[6], f[7]);
+            // the clients share the cores here; on their own machines they would not: the rate the server's own
+            // CPU per decision allows on every core, against the in-process rate
+            double serverOnly = f[6] - f[8];
+            double alone = threads * 1e6 / serverOnly;
+            System.out.printf(Locale.ROOT, "| service over %s, CPU per decision of the load clients (same machine) | "
+                    + "%.0f us | |%n", name, f[8]);
+            System.out.printf(Locale.ROOT, "| service over %s, decisions/s its CPU per decision allows on %d cores "
+                    + "without the clients (derived) | %,.0f | %.2f of in-process |%n", name, threads, alone,
+                    alone / inProcess);
         }
         System.out.flush();
         System.exit(0);
@@ -64,6 +125,10 @@ public final class ServiceBenchmark {
 
     /** Learners per second through evaluateText and JsonReport.line on every core. */
     static double inProcess(RuleSet rules, List<String> learners, int seconds) throws Exception {
+        return inProcess(rules, learners, seconds, new long[1]);
+    }
+
+    static double inProcess(RuleSet rules, List<String> learners, int seconds, long[] count) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
@@ -88,6 +153,7 @@ public final class ServiceBenchmark {
             f.get();
         }
         pool.shutdown();
+        count[0] = done.get();
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -97,22 +163,30 @@ public final class ServiceBenchmark {
         try (Server server = Server.start(config, Clock.systemUTC())) {
             String token = server.registry().accounts().createToken("bench", Role.VIEWER);
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/evaluations?asOf=" + AS_OF);
-            run(uri, token, learners, Math.max(2, seconds / 3), null);
+            // warm up until the JIT has compiled the server's paths too (the first seconds are mostly compiling)
+            run(uri, token, learners, Math.max(5, seconds), null, new AtomicLong());
             long before = server.registry().log().size();
             long commitsBefore = server.registry().log().commits();
             List<Long> latencies = new ArrayList<>();
-            double rate = run(uri, token, learners, seconds, latencies);
+            Cpu cpu = Cpu.now();
+            long serverThreads = serverThreadsCpu();
+            AtomicLong clientCpu = new AtomicLong();
+            double rate = run(uri, token, learners, seconds, latencies, clientCpu);
+            Cpu used = Cpu.now().minus(cpu);
+            long serverCpu = serverThreadsCpu() - serverThreads;
             long decisions = server.registry().log().size() - before;
             long commits = server.registry().log().commits() - commitsBefore;
             long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new double[]{rate, l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6,
-                    commits == 0 ? 0 : (double) decisions / commits};
+                    commits == 0 ? 0 : (double) decisions / commits, serverCpu / 1e3 / decisions,
+                    (used.process() - clientCpu.get()) / 1e3 / decisions, used.machine() / 1e3 / decisions,
+                    used.kernel() / 1e3 / decisions, clientCpu.get() / 1e3 / decisions};
         }
     }
 
-    static double run(URI uri, String token, List<String> learners, int seconds, List<Long> latencies) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+    static double run(URI uri, String token, List<String> learners, int seconds, List<Long> latencies,
+                      AtomicLong clientCpu) throws Exception {
+        List<byte[]> bodies = learners.stream().map(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -125,23 +199,26 @@ public final class ServiceBenchmark {
                 long[] mine = new long[1 << 20];
                 int n = 0;
                 int i = first;
-                while (System.nanoTime() < end) {
-                    HttpRequest r = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(learners.get(i % learners.size()))).build();
-                    i += CLIENTS;
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> a = client.send(r, HttpResponse.BodyHandlers.ofString());
-                    long t = System.nanoTime() - t0;
-                    if (a.statusCode() == 201) {
-                        answered.incrementAndGet();
-                        if (n < mine.length) {
-                            mine[n++] = t;
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                try (LoopbackClient client = new LoopbackClient(uri.getHost(), uri.getPort(),
+                        uri.getRawPath() + "?" + uri.getRawQuery(), token)) {
+                    while (System.nanoTime() < end) {
+                        byte[] body = bodies.get(i % bodies.size());
+                        i += CLIENTS;
+                        long t0 = System.nanoTime();
+                        int status = client.post(body);
+                        long t = System.nanoTime() - t0;
+                        if (status == 201) {
+                            answered.incrementAndGet();
+                            if (n < mine.length) {
+                                mine[n++] = t;
+                            }
+                        } else {
+                            failed.incrementAndGet();
                         }
-                    } else {
-                        failed.incrementAndGet();
                     }
                 }
+                clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                 return Arrays.copyOf(mine, n);
             }));
         }

@@ -3,6 +3,7 @@ package org.accrue.service.log;
 import org.accrue.io.Sha256;
 import org.accrue.service.Databases;
 import org.accrue.service.store.Database;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -109,16 +110,34 @@ class DecisionLogTest {
     void aStoredResultOrInputChangedIsNamed(String kind) throws Exception {
         try (Database db = Database.open(Databases.fresh(kind)); DecisionLog log = new DecisionLog(db)) {
             fill(log, 10);
-            sql(db, "UPDATE decisions SET result = replace(result, 'Someone', 'Someone else') WHERE seq = 4");
+            String altered = log.find(idAt(db, 4)).orElseThrow().result().replace("Someone", "Someone else");
+            sql(db, "UPDATE decisions SET result = '" + Stored.encode(altered) + "' WHERE seq = 4");
             assertEquals(4L, log.verify().badSeq());
             assertTrue(log.verify().problem().endsWith("its stored result no longer has the SHA-256 the record gives"));
         }
         try (Database db = Database.open(Databases.fresh(kind)); DecisionLog log = new DecisionLog(db)) {
             fill(log, 10);
-            sql(db, "UPDATE decisions SET input = '" + java.util.Base64.getEncoder().encodeToString(
-                    "learner: {id: forged}".getBytes(StandardCharsets.UTF_8)) + "' WHERE seq = 9");
+            sql(db, "UPDATE decisions SET input = '" + Stored.encode("learner: {id: forged}".getBytes(
+                    StandardCharsets.UTF_8)) + "' WHERE seq = 9");
             assertEquals(9L, log.verify().badSeq());
         }
+        try (Database db = Database.open(Databases.fresh(kind)); DecisionLog log = new DecisionLog(db)) {
+            fill(log, 10);
+            sql(db, "UPDATE decisions SET input = 'not what the log writes' WHERE seq = 2");
+            assertEquals("record 2 (" + idAt(db, 2) + ") was altered: its stored input no longer has the SHA-256 the "
+                    + "record gives", log.verify().problem());
+        }
+    }
+
+    @Test
+    void storedBytesComeBackAsTheyWere() {
+        byte[] bytes = new byte[100_000];
+        new java.util.Random(7).nextBytes(bytes);
+        assertArrayEquals(bytes, Stored.decode(Stored.encode(bytes)));
+        assertArrayEquals(new byte[0], Stored.decode(Stored.encode(new byte[0])));
+        String json = "{\"learner\":\"é\"}".repeat(1000);
+        assertEquals(json, Stored.decodeText(Stored.encode(json)));
+        assertTrue(Stored.encode(json).length() < json.length() / 10, "JSON is stored deflated");
     }
 
     @ParameterizedTest
