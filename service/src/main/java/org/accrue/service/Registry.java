@@ -53,7 +53,7 @@ public final class Registry implements AutoCloseable {
      * the cores, each slower, with the caches of each other's rule sessions thrown out at every switch.
      */
     private final java.util.concurrent.Semaphore cores = new java.util.concurrent.Semaphore(
-            Runtime.getRuntime().availableProcessors(), true);
+            Runtime.getRuntime().availableProcessors());
 
     public Registry(Database db, RuleSets ruleSets, Clock clock) {
         this.db = db;
