@@ -108,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
                 + server.registry().database().describe() + "; rule sets " + String.join(", ", server.registry()
                 .ruleSets().all().stream().map(s -> s.ruleSet().id().substring(0, 19) + (s.from()
                 .equals(RuleSets.ALWAYS) ? "" : " from " + s.from())).toList()) + ")");
-        if (!server.registry().accounts().hasAdmin() && server.registry().accounts().list().isEmpty()) {
+        if (server.registry().accounts().list().isEmpty()) {
             out.println("accrue serve: no accounts yet; create a token with: accrue tokens create NAME --role admin"
                     + (db.url == null ? "" : " --db " + db.url));
         }

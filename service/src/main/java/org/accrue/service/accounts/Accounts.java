@@ -104,11 +104,6 @@ public final class Accounts {
         return out;
     }
 
-    /** True when there is at least one admin (users or tokens). */
-    public boolean hasAdmin() {
-        return list().stream().anyMatch(a -> a.role() == Role.ADMIN);
-    }
-
     /**
      * Who an {@code Authorization} header names: {@code Bearer TOKEN} or {@code Basic} with a user's password.
      *
