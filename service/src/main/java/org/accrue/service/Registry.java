@@ -123,15 +123,23 @@ public final class Registry implements AutoCloseable {
         } catch (InvalidInputException e) {
             throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, e.getMessage());
         }
-        LearnerRecord record;
+        LearnerRecord record = null;
+        Outcome.Rejected unread = null;
         cores.acquireUninterruptibly();
         try {
             record = LearnerFiles.parseAny(text, SOURCE, MediaTypes.json(mediaType));
         } catch (InvalidInputException e) {
-            Outcome.Rejected r = Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
-            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 400, r.message());
+            unread = Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
+        } catch (RuntimeException | StackOverflowError e) {
+            unread = Outcome.rejected(SOURCE, Outcome.Reason.INTERNAL, null, "internal error in Accrue ("
+                    + e.getClass().getName() + "); please report it with this record");
         } finally {
             cores.release();
+        }
+        if (unread != null) {
+            // logged after the core is given back: a commit is no work for a core
+            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, status(unread.reason()),
+                    unread.message());
         }
         String learnerId = record.learner().id();
         List<StaffExceptions.Proposal> approved = exceptions.approved(learnerId);

@@ -26,9 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The HTTP API: JSON over HTTP, every route with the role it needs ({@link #ROUTES}, the one list the server and
@@ -507,12 +505,5 @@ public final class Api {
             throw Problem.badRequest(field + ": must be a string");
         }
         return v.asText();
-    }
-
-    /** For the tests: the role matrix. */
-    static Map<String, Role> roles() {
-        Map<String, Role> m = new java.util.LinkedHashMap<>();
-        ROUTES.forEach(r -> m.put(r.method() + " " + r.path(), r.role()));
-        return m;
     }
 }
