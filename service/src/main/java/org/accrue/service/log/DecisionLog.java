@@ -46,7 +46,12 @@ public final class DecisionLog implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Pending(Prepared entry, CompletableFuture<Decision> done) {
+    /** An entry to append; or, when {@code erasure} is given, an erasure done and logged in one transaction. */
+    private record Pending(Prepared entry, Erasure erasure, CompletableFuture<Decision> done) {
+    }
+
+    /** A learner's personal data to erase; {@code erased} says how many decisions held some. */
+    private record Erasure(String learnerId, String by, Instant at, java.util.concurrent.atomic.AtomicInteger erased) {
     }
 
     /**
@@ -76,13 +81,17 @@ public final class DecisionLog implements AutoCloseable {
      * with a {@link StoreException} when it could not be.
      */
     public CompletableFuture<Decision> append(Entry entry) {
+        return enqueue(Prepared.of(entry), null);
+    }
+
+    private CompletableFuture<Decision> enqueue(Prepared entry, Erasure erasure) {
         CompletableFuture<Decision> done = new CompletableFuture<>();
         if (closed) {
             done.completeExceptionally(new StoreException("the decision log is closed"));
             return done;
         }
         try {
-            if (!queue.offer(new Pending(Prepared.of(entry), done), 30, TimeUnit.SECONDS)) {
+            if (!queue.offer(new Pending(entry, erasure, done), 30, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreException("the decision log is too busy to take the decision"));
             }
         } catch (InterruptedException e) {
@@ -94,8 +103,12 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Appends a decision and waits for its commit. */
     public Decision appendAndWait(Entry entry) {
+        return await(append(entry));
+    }
+
+    private static Decision await(CompletableFuture<Decision> pending) {
         try {
-            return append(entry).get();
+            return pending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the decision was being logged");
@@ -190,9 +203,10 @@ public final class DecisionLog implements AutoCloseable {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending p : group) {
-                Decision d = chain(p.entry(), ++seq, prev);
+                Prepared entry = p.erasure() == null ? p.entry() : erase(c, p.erasure());
+                Decision d = chain(entry, ++seq, prev);
                 prev = d.hash();
-                bind(s, d, p.entry());
+                bind(s, d, entry);
                 s.addBatch();
                 stored.add(d);
             }
@@ -336,26 +350,31 @@ public final class DecisionLog implements AutoCloseable {
 
     /**
      * Erases a learner's personal data: the inputs and results of their decisions are replaced by the SHA-256
-     * the records already hold; the verdicts stay, and so does every hash. The erasure is itself logged.
+     * the records already hold; the verdicts stay, and so does every hash. The erasure is itself logged, in the
+     * same transaction.
      *
      * @return how many decisions were erased (0 when none held data)
      */
     public int erase(String learnerId, String by, Instant at) {
+        Erasure e = new Erasure(learnerId, by, at, new java.util.concurrent.atomic.AtomicInteger());
+        await(enqueue(null, e));
+        return e.erased().get();
+    }
+
+    /** Erases in the writer's transaction, and gives the record that says so: both commit, or neither. */
+    private static Prepared erase(Connection c, Erasure e) throws SQLException {
         int erased;
-        try (Connection c = db.connection();
-             PreparedStatement s = c.prepareStatement("UPDATE decisions SET input = NULL, result = NULL, "
-                     + "erased_at = ? WHERE learner_id = ? AND erased_at IS NULL AND status <> 'erasure'")) {
-            s.setString(1, at.toString());
-            s.setString(2, learnerId);
+        try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET input = NULL, result = NULL, "
+                + "erased_at = ? WHERE learner_id = ? AND erased_at IS NULL AND status <> 'erasure'")) {
+            s.setString(1, e.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+            s.setString(2, e.learnerId());
             erased = s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("the decision log cannot be written: " + e.getMessage(), e);
         }
-        appendAndWait(new Entry(java.util.UUID.randomUUID().toString(), at, by, learnerId, LocalDate.ofInstant(at,
-                java.time.ZoneOffset.UTC), List.of(), "-", Decision.Status.ERASURE, "inputs and results of "
-                + erased + " decision" + (erased == 1 ? "" : "s") + " erased", java.util.Map.of(), List.of(), null,
-                null, null));
-        return erased;
+        e.erased().set(erased);
+        return Prepared.of(new Entry(java.util.UUID.randomUUID().toString(), e.at(), e.by(), e.learnerId(),
+                LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC), List.of(), "-", Decision.Status.ERASURE,
+                "inputs and results of " + erased + " decision" + (erased == 1 ? "" : "s") + " erased",
+                java.util.Map.of(), List.of(), null, null, null));
     }
 
     /** Stops taking decisions; those already taken are committed first. */
