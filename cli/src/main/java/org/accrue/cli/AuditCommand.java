@@ -1,5 +1,6 @@
 package org.accrue.cli;
 
+import org.accrue.service.StaffExceptions;
 import org.accrue.service.log.Audit;
 import org.accrue.service.log.DecisionLog;
 import org.accrue.service.store.Database;
@@ -22,7 +23,8 @@ final class AuditCommand {
     @Command(name = "verify", mixinStandardHelpOptions = true, description = {"Walks the decision log from its "
             + "first record and checks every hash, link and stored input. Prints the head (its number and hash: "
             + "keep it somewhere else to catch a log rewritten from scratch) and exits 0, or names the first "
-            + "record altered, inserted or removed and exits 5.", "Pass --expect-head with a head you kept."})
+            + "record altered, inserted or removed and exits 5. Then checks the staff exceptions against their "
+            + "records on the log.", "Pass --expect-head with a head you kept."})
     static final class Verify implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -44,6 +46,11 @@ final class AuditCommand {
                 Audit a = log.verify();
                 if (!a.ok()) {
                     err.println("accrue audit verify: " + a.describe());
+                    return ExitStatus.LOG_TAMPERED;
+                }
+                String exceptions = new StaffExceptions(d, log).verify();
+                if (exceptions != null) {
+                    err.println("accrue audit verify: decision log NOT verified: " + exceptions);
                     return ExitStatus.LOG_TAMPERED;
                 }
                 if (expectHead != null) {

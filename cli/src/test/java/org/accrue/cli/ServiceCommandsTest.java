@@ -77,6 +77,27 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void auditVerifyChecksTheStaffExceptionsAgainstTheLog() throws Exception {
+        try (var db = org.accrue.service.store.Database.open(db());
+             var log = new org.accrue.service.log.DecisionLog(db)) {
+            var exceptions = new org.accrue.service.StaffExceptions(db, log);
+            var p = new org.accrue.service.StaffExceptions.Proposal("x1", "L-7",
+                    org.accrue.learner.StaffException.Type.WAIVE, "scqf-pgcert", "total", null, "panel", "olive",
+                    java.time.Instant.parse("2026-11-29T10:00:00Z"), org.accrue.service.StaffExceptions.Status.PENDING,
+                    null, null, null);
+            exceptions.propose(p, "sha256:x");
+        }
+        assertEquals(0, Cli.run("audit", "verify", "--db", db()).status());
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE staff_exceptions SET status = 'approved', decided_by = 'olive' WHERE id = 'x1'");
+        }
+        Cli bad = Cli.run("audit", "verify", "--db", db());
+        assertEquals(ExitStatus.LOG_TAMPERED, bad.status());
+        assertEquals("accrue audit verify: decision log NOT verified: staff exception x1 is approved by olive in the "
+                + "table, but the log has it pending: changed outside the service\n", bad.err());
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsExitStatus6() {
         Cli r = Cli.run("audit", "verify", "--db", "jdbc:sqlite:" + dir.resolve("no/such/folder/x.db"));
         assertEquals(ExitStatus.DATABASE, r.status());

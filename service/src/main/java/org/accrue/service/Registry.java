@@ -61,7 +61,7 @@ public final class Registry implements AutoCloseable {
         this.clock = clock;
         this.log = new DecisionLog(db);
         this.accounts = new Accounts(db, clock);
-        this.exceptions = new StaffExceptions(db);
+        this.exceptions = new StaffExceptions(db, log);
     }
 
     public Accounts accounts() {
@@ -333,7 +333,7 @@ public final class Registry implements AutoCloseable {
         }
         return exceptions.propose(new StaffExceptions.Proposal(UUID.randomUUID().toString(), learnerId, t, award,
                 requirement, credential, reason, caller.name(), now(), StaffExceptions.Status.PENDING,
-                null, null, null));
+                null, null, null), current.id());
     }
 
     private static void require(String value, String field) {
@@ -355,7 +355,7 @@ public final class Registry implements AutoCloseable {
                     + ": someone else must approve or reject it (four eyes)");
         }
         if (p.status() != StaffExceptions.Status.PENDING
-                || !exceptions.decide(id, approve ? StaffExceptions.Status.APPROVED : StaffExceptions.Status.REJECTED,
+                || !exceptions.decide(p, approve ? StaffExceptions.Status.APPROVED : StaffExceptions.Status.REJECTED,
                 caller.name(), now(), note)) {
             throw new Problem(409, "exception " + id + " was already "
                     + exceptions.find(id).map(x -> x.status().code()).orElse("decided"));

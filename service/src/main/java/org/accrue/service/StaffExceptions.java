@@ -1,9 +1,13 @@
 package org.accrue.service;
 
 import org.accrue.learner.StaffException;
+import org.accrue.service.log.Decision;
+import org.accrue.service.log.DecisionLog;
+import org.accrue.service.log.Entry;
 import org.accrue.service.store.Database;
 import org.accrue.service.store.StoreException;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +16,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The service's staff exceptions, four eyes: one person proposes (officer or above, with a reason), another
  * approves or rejects (approver or above, never the author). From approval on, every evaluation of the learner
- * applies it; a decided exception never changes again.
+ * applies it; a decided exception never changes again. Each proposal and each decision is also a record of the
+ * decision log, committed with it, so that {@code accrue audit verify} can tell an exception approved by
+ * someone writing to the table from one approved here.
  */
 public final class StaffExceptions {
     /** Where an exception stands. */
@@ -51,52 +60,131 @@ public final class StaffExceptions {
             + "proposed_by, proposed_at, status, decided_by, decided_at, note";
 
     private final Database db;
+    private final DecisionLog log;
 
-    public StaffExceptions(Database db) {
+    public StaffExceptions(Database db, DecisionLog log) {
         this.db = db;
+        this.log = log;
     }
 
-    /** Stores a pending proposal. */
-    public Proposal propose(Proposal p) {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement("INSERT INTO staff_exceptions ("
-                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, p.id());
-            s.setString(2, p.learnerId());
-            s.setString(3, p.type().name().toLowerCase(Locale.ROOT));
-            s.setString(4, p.award());
-            s.setString(5, p.requirement());
-            s.setString(6, p.credential());
-            s.setString(7, p.reason());
-            s.setString(8, p.proposedBy());
-            s.setString(9, p.proposedAt().toString());
-            s.setString(10, Status.PENDING.code());
-            s.setString(11, null);
-            s.setString(12, null);
-            s.setString(13, null);
-            s.executeUpdate();
-            return p;
-        } catch (SQLException e) {
-            throw new StoreException("staff exceptions cannot be written: " + e.getMessage(), e);
+    /**
+     * Stores a pending proposal, and its record on the decision log (the proposal as JSON is the record's input)
+     * in the same transaction.
+     *
+     * @param ruleSet the rule set the proposal was checked against
+     */
+    public Proposal propose(Proposal p, String ruleSet) {
+        log.record(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_exceptions (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, p.id());
+                s.setString(2, p.learnerId());
+                s.setString(3, p.type().name().toLowerCase(Locale.ROOT));
+                s.setString(4, p.award());
+                s.setString(5, p.requirement());
+                s.setString(6, p.credential());
+                s.setString(7, p.reason());
+                s.setString(8, p.proposedBy());
+                s.setString(9, p.proposedAt().toString());
+                s.setString(10, Status.PENDING.code());
+                s.setString(11, null);
+                s.setString(12, null);
+                s.setString(13, null);
+                s.executeUpdate();
+            }
+            return new Entry(UUID.randomUUID().toString(), p.proposedAt(), p.proposedBy(), p.learnerId(),
+                    LocalDate.ofInstant(p.proposedAt(), ZoneOffset.UTC), List.of(p.award()), ruleSet,
+                    Decision.Status.EXCEPTION_PROPOSED, null, Map.of(), List.of(p.id()), "application/json",
+                    json(p).getBytes(StandardCharsets.UTF_8), null);
+        });
+        return p;
+    }
+
+    /** The proposal as the log keeps it. */
+    private static String json(Proposal p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("learner", p.learnerId());
+        m.put("type", p.type().name().toLowerCase(Locale.ROOT));
+        m.put("award", p.award());
+        m.put("requirement", p.requirement());
+        m.put("credential", p.credential());
+        m.put("reason", p.reason());
+        m.put("proposedBy", p.proposedBy());
+        m.put("proposedAt", p.proposedAt().toString());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
         }
     }
 
     /**
-     * Approves or rejects a pending proposal; only from pending, so two approvers racing cannot both decide it.
+     * Approves or rejects a pending proposal, with its record on the log, in one transaction; only from pending,
+     * so two approvers racing cannot both decide it.
      *
      * @return false when it was no longer pending
      */
-    public boolean decide(String id, Status to, String by, Instant at, String note) {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement("UPDATE staff_exceptions "
-                + "SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pending'")) {
-            s.setString(1, to.code());
-            s.setString(2, by);
-            s.setString(3, at.toString());
-            s.setString(4, note);
-            s.setString(5, id);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new StoreException("staff exceptions cannot be written: " + e.getMessage(), e);
+    public boolean decide(Proposal p, Status to, String by, Instant at, String note) {
+        Decision d = log.record(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE staff_exceptions SET status = ?, decided_by = ?, "
+                    + "decided_at = ?, note = ? WHERE id = ? AND status = 'pending'")) {
+                s.setString(1, to.code());
+                s.setString(2, by);
+                s.setString(3, at.toString());
+                s.setString(4, note);
+                s.setString(5, p.id());
+                if (s.executeUpdate() != 1) {
+                    return null;
+                }
+            }
+            return new Entry(UUID.randomUUID().toString(), at, by, p.learnerId(), LocalDate.ofInstant(at,
+                    ZoneOffset.UTC), List.of(p.award()), "-", to == Status.APPROVED
+                    ? Decision.Status.EXCEPTION_APPROVED : Decision.Status.EXCEPTION_REJECTED, note, Map.of(),
+                    List.of(p.id()), null, null, null);
+        });
+        return d != null;
+    }
+
+    /**
+     * Checks the table against the log: every exception has its proposal on the log, with the same fields, and
+     * is pending, approved or rejected (by the same person) as the log's records say; none is on the log alone.
+     * Run by {@code accrue audit verify} after the chain itself verifies.
+     *
+     * @return the first difference in one line, or null when they agree
+     */
+    public String verify() {
+        Map<String, List<Decision>> records = new LinkedHashMap<>();
+        for (Decision d : log.exceptionRecords()) {
+            records.computeIfAbsent(d.exceptions().isEmpty() ? "" : d.exceptions().get(0), k -> new ArrayList<>()).add(d);
         }
+        for (Proposal p : query("ORDER BY proposed_at, id", null)) {
+            List<Decision> mine = records.remove(p.id());
+            Decision proposed = mine == null ? null : mine.stream()
+                    .filter(d -> d.status() == Decision.Status.EXCEPTION_PROPOSED).findFirst().orElse(null);
+            if (proposed == null) {
+                return "staff exception " + p.id() + " is not on the log: added outside the service";
+            }
+            if (proposed.input() == null || !json(p).equals(new String(proposed.input(), StandardCharsets.UTF_8))) {
+                return "staff exception " + p.id() + " no longer matches its proposal on the log (record "
+                        + proposed.seq() + "): changed outside the service";
+            }
+            Decision decided = mine.stream().filter(d -> d.status() != Decision.Status.EXCEPTION_PROPOSED)
+                    .findFirst().orElse(null);
+            Status logged = decided == null ? Status.PENDING
+                    : decided.status() == Decision.Status.EXCEPTION_APPROVED ? Status.APPROVED : Status.REJECTED;
+            if (p.status() != logged || (decided != null && !decided.by().equals(p.decidedBy()))) {
+                return "staff exception " + p.id() + " is " + p.status().code()
+                        + (p.decidedBy() == null ? "" : " by " + p.decidedBy()) + " in the table, but the log has it "
+                        + logged.code() + (decided == null ? "" : " by " + decided.by() + " (record " + decided.seq()
+                        + ")") + ": changed outside the service";
+            }
+        }
+        for (Map.Entry<String, List<Decision>> left : records.entrySet()) {
+            return "staff exception " + left.getKey() + " is on the log (record " + left.getValue().get(0).seq()
+                    + ") but not in the table: removed outside the service";
+        }
+        return null;
     }
 
     public Optional<Proposal> find(String id) {
@@ -116,7 +204,9 @@ public final class StaffExceptions {
     private List<Proposal> query(String where, String arg) {
         try (Connection c = db.connection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_exceptions " + where)) {
-            s.setString(1, arg);
+            if (arg != null) {
+                s.setString(1, arg);
+            }
             List<Proposal> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

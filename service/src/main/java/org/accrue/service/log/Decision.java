@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One record of the decision log: an evaluation the service answered, an input it rejected, or an erasure.
+ * One record of the decision log: an evaluation the service answered, an input it rejected, an erasure, or a
+ * staff exception proposed, approved or rejected.
  *
  * @param seq          its place in the log, from 1, without gaps
  * @param id           the decision's id, as the API names it
@@ -41,14 +42,21 @@ public record Decision(long seq, String id, Instant at, String by, String learne
         /** The input was not evaluated; {@code reason} says why. */
         REJECTED,
         /** A learner's inputs were erased (personal data); {@code reason} says how many. */
-        ERASURE;
+        ERASURE,
+        /** A staff exception was proposed: {@code input} is the proposal, {@code exceptions} its id. */
+        EXCEPTION_PROPOSED,
+        /** A staff exception was approved: {@code exceptions} names it, {@code reason} is the note. */
+        EXCEPTION_APPROVED,
+        /** A staff exception was rejected: {@code exceptions} names it, {@code reason} is the note. */
+        EXCEPTION_REJECTED;
 
+        /** {@code evaluated}, {@code rejected}, {@code erasure}, {@code exception-proposed}, ... */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         public static Status of(String code) {
-            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         }
     }
 

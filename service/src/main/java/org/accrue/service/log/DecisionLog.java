@@ -46,12 +46,18 @@ public final class DecisionLog implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    /** An entry to append; or, when {@code erasure} is given, an erasure done and logged in one transaction. */
-    private record Pending(Prepared entry, Erasure erasure, CompletableFuture<Decision> done) {
+    /** An entry to append; or, when {@code change} is given, a change made and logged in one transaction. */
+    private record Pending(Prepared entry, Change change, CompletableFuture<Decision> done) {
     }
 
-    /** A learner's personal data to erase; {@code erased} says how many decisions held some. */
-    private record Erasure(String learnerId, String by, Instant at, java.util.concurrent.atomic.AtomicInteger erased) {
+    /**
+     * A change to the database that must be on the record: made on the writer's connection, inside the
+     * transaction that appends the record it returns, so that both commit or neither does.
+     */
+    @FunctionalInterface
+    public interface Change {
+        /** Makes the change and returns the record of it; null when there is nothing to do or record. */
+        Entry apply(Connection c) throws SQLException;
     }
 
     /**
@@ -84,14 +90,22 @@ public final class DecisionLog implements AutoCloseable {
         return enqueue(Prepared.of(entry), null);
     }
 
-    private CompletableFuture<Decision> enqueue(Prepared entry, Erasure erasure) {
+    /**
+     * Makes a change and appends its record in one transaction; waits for the commit. Returns the record, or
+     * null when the change found nothing to do.
+     */
+    public Decision record(Change change) {
+        return await(enqueue(null, change));
+    }
+
+    private CompletableFuture<Decision> enqueue(Prepared entry, Change change) {
         CompletableFuture<Decision> done = new CompletableFuture<>();
         if (closed) {
             done.completeExceptionally(new StoreException("the decision log is closed"));
             return done;
         }
         try {
-            if (!queue.offer(new Pending(entry, erasure, done), 30, TimeUnit.SECONDS)) {
+            if (!queue.offer(new Pending(entry, change, done), 30, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreException("the decision log is too busy to take the decision"));
             }
         } catch (InterruptedException e) {
@@ -203,7 +217,15 @@ public final class DecisionLog implements AutoCloseable {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending p : group) {
-                Prepared entry = p.erasure() == null ? p.entry() : erase(c, p.erasure());
+                Prepared entry = p.entry();
+                if (p.change() != null) {
+                    Entry made = p.change().apply(c);
+                    if (made == null) {
+                        stored.add(null);
+                        continue;
+                    }
+                    entry = Prepared.of(made);
+                }
                 Decision d = chain(entry, ++seq, prev);
                 prev = d.hash();
                 bind(s, d, entry);
@@ -271,16 +293,23 @@ public final class DecisionLog implements AutoCloseable {
      */
     public List<Decision> forLearner(String learnerId, int limit, String after) {
         if (after == null) {
-            return query("SELECT " + COLUMNS + " FROM decisions WHERE learner_id = ? AND status <> 'erasure' "
-                    + "ORDER BY seq DESC LIMIT " + limit, learnerId);
+            return query("SELECT " + COLUMNS + " FROM decisions WHERE learner_id = ? AND status IN ('evaluated', "
+                    + "'rejected') ORDER BY seq DESC LIMIT " + limit, learnerId);
         }
-        return query("SELECT " + COLUMNS + " FROM decisions WHERE learner_id = ? AND status <> 'erasure' AND seq < "
-                + "(SELECT seq FROM decisions WHERE id = ?) ORDER BY seq DESC LIMIT " + limit, learnerId, after);
+        return query("SELECT " + COLUMNS + " FROM decisions WHERE learner_id = ? AND status IN ('evaluated', "
+                + "'rejected') AND seq < (SELECT seq FROM decisions WHERE id = ?) ORDER BY seq DESC LIMIT " + limit,
+                learnerId, after);
     }
 
     /** How many group commits this log has made since it was opened. */
     public long commits() {
         return commits.get();
+    }
+
+    /** Every record of a staff exception (proposed, approved, rejected), in the order of the log. */
+    public List<Decision> exceptionRecords() {
+        return query("SELECT " + COLUMNS + " FROM decisions WHERE status IN ('exception-proposed', "
+                + "'exception-approved', 'exception-rejected') ORDER BY seq");
     }
 
     /** The hash of the record at {@code seq}, or empty when there is none. */
@@ -356,25 +385,21 @@ public final class DecisionLog implements AutoCloseable {
      * @return how many decisions were erased (0 when none held data)
      */
     public int erase(String learnerId, String by, Instant at) {
-        Erasure e = new Erasure(learnerId, by, at, new java.util.concurrent.atomic.AtomicInteger());
-        await(enqueue(null, e));
-        return e.erased().get();
-    }
-
-    /** Erases in the writer's transaction, and gives the record that says so: both commit, or neither. */
-    private static Prepared erase(Connection c, Erasure e) throws SQLException {
-        int erased;
-        try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET input = NULL, result = NULL, "
-                + "erased_at = ? WHERE learner_id = ? AND erased_at IS NULL AND status <> 'erasure'")) {
-            s.setString(1, e.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
-            s.setString(2, e.learnerId());
-            erased = s.executeUpdate();
-        }
-        e.erased().set(erased);
-        return Prepared.of(new Entry(java.util.UUID.randomUUID().toString(), e.at(), e.by(), e.learnerId(),
-                LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC), List.of(), "-", Decision.Status.ERASURE,
-                "inputs and results of " + erased + " decision" + (erased == 1 ? "" : "s") + " erased",
-                java.util.Map.of(), List.of(), null, null, null));
+        int[] erased = new int[1];
+        record(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET input = NULL, result = NULL, "
+                    + "erased_at = ? WHERE learner_id = ? AND erased_at IS NULL AND status IN ('evaluated', "
+                    + "'rejected')")) {
+                s.setString(1, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+                s.setString(2, learnerId);
+                erased[0] = s.executeUpdate();
+            }
+            return new Entry(java.util.UUID.randomUUID().toString(), at, by, learnerId, LocalDate.ofInstant(at,
+                    java.time.ZoneOffset.UTC), List.of(), "-", Decision.Status.ERASURE, "inputs and results of "
+                    + erased[0] + " decision" + (erased[0] == 1 ? "" : "s") + " erased", java.util.Map.of(),
+                    List.of(), null, null, null);
+        });
+        return erased[0];
     }
 
     /** Stops taking decisions; those already taken are committed first. */
