@@ -49,11 +49,32 @@ public final class Registry implements AutoCloseable {
     private final Accounts accounts;
     private final StaffExceptions exceptions;
     /**
-     * Evaluations are CPU work: at most one per core runs at once, the rest wait their turn. More would only share
-     * the cores, each slower, with the caches of each other's rule sessions thrown out at every switch.
+     * Reading and evaluating are CPU work: they run on one thread per core, the request threads waiting their
+     * turn. Each of these threads keeps one Drools session, warm in its core's caches; a session per request
+     * thread, taking turns on the cores, would throw each other's caches out at every switch.
      */
-    private final java.util.concurrent.Semaphore cores = new java.util.concurrent.Semaphore(
-            Runtime.getRuntime().availableProcessors());
+    private final java.util.concurrent.ExecutorService cores = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "accrue-evaluate");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** What a core's thread gives back: the record read, or why not; the outcome and its JSON. */
+    private record Worked(LearnerRecord record, Outcome outcome, String json) {
+    }
+
+    /** Runs CPU work on the cores' threads and waits for it. */
+    private Worked work(java.util.concurrent.Callable<Worked> task) {
+        try {
+            return cores.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Problem(503, "interrupted while evaluating");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     public Registry(Database db, RuleSets ruleSets, Clock clock) {
         this.db = db;
@@ -123,37 +144,32 @@ public final class Registry implements AutoCloseable {
         } catch (InvalidInputException e) {
             throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, e.getMessage());
         }
-        LearnerRecord record = null;
-        Outcome.Rejected unread = null;
-        cores.acquireUninterruptibly();
-        try {
-            record = LearnerFiles.parseAny(text, SOURCE, MediaTypes.json(mediaType));
-        } catch (InvalidInputException e) {
-            unread = Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
-        } catch (RuntimeException | StackOverflowError e) {
-            unread = Outcome.rejected(SOURCE, Outcome.Reason.INTERNAL, null, "internal error in Accrue ("
-                    + e.getClass().getName() + "); please report it with this record");
-        } finally {
-            cores.release();
+        // parsed and evaluated on the cores' own threads: one Drools session each, warm in its core's caches,
+        // rather than one per request thread taking turns
+        Worked worked = work(() -> {
+            try {
+                return new Worked(LearnerFiles.parseAny(text, SOURCE, MediaTypes.json(mediaType)), null, null);
+            } catch (InvalidInputException e) {
+                return new Worked(null, Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem()),
+                        null);
+            } catch (RuntimeException | StackOverflowError e) {
+                return new Worked(null, Outcome.rejected(SOURCE, Outcome.Reason.INTERNAL, null, "internal error in "
+                        + "Accrue (" + e.getClass().getName() + "); please report it with this record"), null);
+            }
+        });
+        if (worked.outcome() != null) {
+            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, status(
+                    ((Outcome.Rejected) worked.outcome()).reason()), ((Outcome.Rejected) worked.outcome()).message());
         }
-        if (unread != null) {
-            // logged after the core is given back: a commit is no work for a core
-            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, status(unread.reason()),
-                    unread.message());
-        }
+        LearnerRecord record = worked.record();
         String learnerId = record.learner().id();
         List<StaffExceptions.Proposal> approved = exceptions.approved(learnerId);
-        Outcome outcome;
-        String json = null;
-        cores.acquireUninterruptibly();
-        try {
-            outcome = ruleSet.evaluateRecord(withExceptions(record, approved), SOURCE, asOf, awards);
-            if (outcome instanceof Outcome.Evaluated e) {
-                json = JsonReport.line(e.result());
-            }
-        } finally {
-            cores.release();
-        }
+        Worked evaluated = work(() -> {
+            Outcome o = ruleSet.evaluateRecord(withExceptions(record, approved), SOURCE, asOf, awards);
+            return new Worked(record, o, o instanceof Outcome.Evaluated e ? JsonReport.line(e.result()) : null);
+        });
+        Outcome outcome = evaluated.outcome();
+        String json = evaluated.json();
         if (outcome instanceof Outcome.Rejected r) {
             throw reject(id, at, caller, learnerId, asOf, awards, ruleSet, mediaType, body, status(r.reason()),
                     r.message());
@@ -370,6 +386,7 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
+        cores.shutdown();
         log.close();
     }
 }

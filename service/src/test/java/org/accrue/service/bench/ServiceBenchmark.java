@@ -37,11 +37,12 @@ public final class ServiceBenchmark {
     static final int CLIENTS = 16;
     static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** CPU time of the server's request threads and the decision log's writer, nanoseconds. */
+    /** CPU time of the server's request threads, its evaluation threads and the log's writer, nanoseconds. */
     static long serverThreadsCpu() {
         long total = 0;
         for (java.lang.management.ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
-            if (t.getThreadName().startsWith("JettyServerThreadPool") || t.getThreadName().equals("accrue-decision-log")) {
+            if (t.getThreadName().startsWith("JettyServerThreadPool") || t.getThreadName().equals("accrue-decision-log")
+                    || t.getThreadName().equals("accrue-evaluate")) {
                 long c = THREADS.getThreadCpuTime(t.getThreadId());
                 total += Math.max(0, c);
             }
