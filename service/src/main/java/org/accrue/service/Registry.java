@@ -123,6 +123,15 @@ public final class Registry implements AutoCloseable {
      */
     public Decision evaluate(Caller caller, byte[] body, String mediaType, LocalDate asOf, List<String> awards,
                              String ruleSetId) {
+        return evaluate(caller, body, mediaType, asOf, awards, ruleSetId, SOURCE);
+    }
+
+    /**
+     * The same, with the learner file named {@code source} in the result and in messages (the web page gives the
+     * uploaded file's name; the API, {@value #SOURCE}).
+     */
+    public Decision evaluate(Caller caller, byte[] body, String mediaType, LocalDate asOf, List<String> awards,
+                             String ruleSetId, String source) {
         RuleSet ruleSet = choose(asOf, ruleSetId);
         for (String a : awards) {
             if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
@@ -134,13 +143,13 @@ public final class Registry implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         Instant at = now();
         if (!MediaTypes.readable(mediaType)) {
-            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, SOURCE
+            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, source
                     + ": Content-Type " + Printable.echo(mediaType) + " is not a learner file; send "
                     + MediaTypes.ACCEPTED);
         }
         String text;
         try {
-            text = LearnerFiles.utf8(body, SOURCE, "body");
+            text = LearnerFiles.utf8(body, source, "body");
         } catch (InvalidInputException e) {
             throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, 415, e.getMessage());
         }
@@ -148,12 +157,12 @@ public final class Registry implements AutoCloseable {
         // rather than one per request thread taking turns
         Worked worked = work(() -> {
             try {
-                return new Worked(LearnerFiles.parseAny(text, SOURCE, MediaTypes.json(mediaType)), null, null);
+                return new Worked(LearnerFiles.parseAny(text, source, MediaTypes.json(mediaType)), null, null);
             } catch (InvalidInputException e) {
                 return new Worked(null, Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem()),
                         null);
             } catch (RuntimeException | StackOverflowError e) {
-                return new Worked(null, Outcome.rejected(SOURCE, Outcome.Reason.INTERNAL, null, "internal error in "
+                return new Worked(null, Outcome.rejected(source, Outcome.Reason.INTERNAL, null, "internal error in "
                         + "Accrue (" + e.getClass().getName() + "); please report it with this record"), null);
             }
         });
@@ -165,7 +174,7 @@ public final class Registry implements AutoCloseable {
         String learnerId = record.learner().id();
         List<StaffExceptions.Proposal> approved = exceptions.approved(learnerId);
         Worked evaluated = work(() -> {
-            Outcome o = ruleSet.evaluateRecord(withExceptions(record, approved), SOURCE, asOf, awards);
+            Outcome o = ruleSet.evaluateRecord(withExceptions(record, approved), source, asOf, awards);
             return new Worked(record, o, o instanceof Outcome.Evaluated e ? JsonReport.line(e.result()) : null);
         });
         Outcome outcome = evaluated.outcome();
@@ -214,6 +223,15 @@ public final class Registry implements AutoCloseable {
         log.appendAndWait(new Entry(id, at, caller.name(), learnerId, asOf, awards, ruleSet.id(),
                 Decision.Status.REJECTED, message, Map.of(), List.of(), mediaType, body, null));
         return new Problem(status, message, id);
+    }
+
+    /** The {@code source} a stored result names. */
+    private static String sourceOf(String resultJson) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultJson).path("source").asText(SOURCE);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return SOURCE;
+        }
     }
 
     /** Award id to {@code eligible} or {@code not-eligible}, in the result's order. */
@@ -268,9 +286,11 @@ public final class Registry implements AutoCloseable {
             throw new Problem(409, "decision " + id + ": its input was erased on " + d.erasedAt()
                     + " (personal data); the verdicts stay on record but it cannot be replayed");
         }
+        // the name the learner file had: the API's "request", or the uploaded file's on the web page
+        String source = sourceOf(d.result());
         LearnerRecord record;
         try {
-            record = LearnerFiles.parseAny(LearnerFiles.utf8(d.input(), SOURCE, "body"), SOURCE,
+            record = LearnerFiles.parseAny(LearnerFiles.utf8(d.input(), source, "body"), source,
                     MediaTypes.json(d.mediaType()));
         } catch (InvalidInputException e) {
             throw new Problem(500, "decision " + id + ": its stored input no longer reads: " + e.getMessage());
@@ -283,7 +303,7 @@ public final class Registry implements AutoCloseable {
                 then.add(exceptions.find(e).orElseThrow(() -> new Problem(500, "decision " + id
                         + " applied staff exception " + e + ", which is no longer on record")));
             }
-            Outcome o = own.evaluateRecord(withExceptions(record, then), SOURCE, d.asOf(), d.awards());
+            Outcome o = own.evaluateRecord(withExceptions(record, then), source, d.asOf(), d.awards());
             same = o instanceof Outcome.Evaluated ev && JsonReport.line(ev.result()).equals(d.result());
         }
         RuleSet today = ruleSets.on(today()).orElse(ruleSets.all().get(0)).ruleSet();
@@ -294,7 +314,7 @@ public final class Registry implements AutoCloseable {
         if (!awards.isEmpty() || d.awards().isEmpty()) {
             // when every award asked for then is gone from today's rule set, each is a change to nothing
             Outcome now = today.evaluateRecord(withExceptions(record, exceptions.approved(record.learner().id())),
-                    SOURCE, d.asOf(), awards);
+                    source, d.asOf(), awards);
             if (now instanceof Outcome.Evaluated ev) {
                 is = verdicts(ev.result());
             } else {

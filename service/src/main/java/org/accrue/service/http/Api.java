@@ -85,6 +85,8 @@ public final class Api {
             for (Route r : ROUTES) {
                 config.routes.addHttpHandler(r.method(), r.path(), api.secured(r.role(), api.handler(r)));
             }
+            // the officers' pages, on the same server, accounts and log
+            org.accrue.service.web.Web.install(config, registry, maxBody);
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.decision()));
             config.routes.exception(AccessDenied.class, (e, ctx) -> {
                 if (e.retryAfter() != null) {

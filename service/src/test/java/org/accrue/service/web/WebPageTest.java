@@ -1,0 +1,213 @@
+package org.accrue.service.web;
+
+import org.accrue.service.Databases;
+import org.accrue.service.ServiceConfig;
+import org.accrue.service.TestService;
+import org.accrue.service.accounts.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The officers' web page over real HTTP with a cookie-keeping client, as a browser without script would use it:
+ * sign in with a CSRF token, upload a sample, read the verdicts; a bad file's message beside the upload field;
+ * sign-in required and then back where the officer was; the security headers. (Tests in a real browser, with
+ * axe, are the next step of the web page's issue.)
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPageTest {
+    static final Path SAMPLES = Path.of(System.getProperty("accrue.repo", "..")).resolve("samples");
+    TestService service;
+
+    @BeforeAll
+    void start() throws Exception {
+        service = new TestService(ServiceConfig.defaults().withPort(0).withDb(Databases.fresh("sqlite")));
+        service.server.registry().accounts().addUser("olive", Role.OFFICER, "olive-password".toCharArray());
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+    }
+
+    /** A browser's worth of state: cookies, no redirects followed unless asked. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(service.base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(service.base() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> upload(String csrf, String asOf, String fileName, byte[] file) throws Exception {
+            String boundary = "----accrue" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (String[] field : new String[][]{{"csrf", csrf}, {"asOf", asOf}}) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                        + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return client.send(HttpRequest.newBuilder(URI.create(service.base() + "/evaluate"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs in as olive from the sign-in page, going on to {@code next}. */
+        HttpResponse<String> signIn(String next, String password) throws Exception {
+            HttpResponse<String> page = get("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            assertEquals(200, page.statusCode());
+            return post("/sign-in", "csrf=" + csrf(page.body()) + "&name=olive&password=" + password + "&next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+    }
+
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "a CSRF token in the form");
+        return m.group(1);
+    }
+
+    @Test
+    void anOfficerSignsInUploadsASampleAndReadsTheVerdicts() throws Exception {
+        Browser b = new Browser();
+        HttpResponse<String> first = b.get("/");
+        assertEquals(303, first.statusCode());
+        assertEquals("/sign-in?next=%2F", first.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> signedIn = b.signIn("/", "olive-password");
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals("/", signedIn.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> form = b.get("/");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("Check a learner&#39;s eligibility") || form.body().contains("Check a learner's eligibility"));
+        assertTrue(form.body().contains("olive (officer)"));
+
+        HttpResponse<String> uploaded = b.upload(csrf(form.body()), "2026-11-28", "chen-allocation.yaml",
+                Files.readAllBytes(SAMPLES.resolve("chen-allocation.yaml")));
+        assertEquals(303, uploaded.statusCode(), uploaded.body());
+        String location = uploaded.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/decisions/"), location);
+
+        String result = b.get(location).body();
+        assertTrue(result.contains("Chen Wei (L-0003)"), result);
+        assertTrue(result.contains("Eligible for 3 awards"), result);
+        // the three awards Chen is eligible for come first, then the others, each with its verdict in words
+        int pgcert = result.indexOf("Postgraduate Certificate in Data Science");
+        int notEligible = result.indexOf(">Not eligible<");
+        assertTrue(pgcert > 0 && notEligible > pgcert, "eligible awards first");
+        assertTrue(result.contains("What is missing"), "the missed awards say what is missing");
+        assertTrue(result.contains("CH-01: 15 SCQF points at level 11, toward methods"), result);
+
+        // the decision is the API's decision: same log, same result, its source the uploaded file's name
+        String id = location.substring("/decisions/".length());
+        HttpResponse<String> api = service.get(Role.VIEWER, "/v1/evaluations/" + id);
+        assertTrue(api.body().contains("\"by\":\"olive\""), api.body());
+        assertTrue(api.body().contains("\"source\":\"chen-allocation.yaml\""), api.body());
+        HttpResponse<String> replay = service.post(Role.VIEWER, "/v1/evaluations/" + id + "/replay", null, null);
+        assertTrue(replay.body().contains("\"sameAsRecorded\":true"), replay.body());
+    }
+
+    @Test
+    void aFileAccrueCannotReadIsExplainedBesideTheUploadField() throws Exception {
+        Browser b = new Browser();
+        b.signIn("/", "olive-password");
+        String form = b.get("/").body();
+        HttpResponse<String> bad = b.upload(csrf(form), "2026-11-28", "bad.yaml",
+                "learner: {id: X}\ncredentials:\n  - {id: A, title: T, level: {framework: scqf, value: 13}}\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("id=\"file-error\""), bad.body());
+        assertTrue(bad.body().contains("bad.yaml: credentials[0].level.value: 13 is outside SCQF levels 1-12"),
+                bad.body());
+        assertFalse(bad.body().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void aFormWithoutTheSessionsTokenIsRefused() throws Exception {
+        Browser b = new Browser();
+        b.signIn("/", "olive-password");
+        HttpResponse<String> forged = b.upload("not-the-token", "2026-11-28", "x.yaml", "x".getBytes());
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("did not come from this site"), forged.body());
+        HttpResponse<String> noToken = new Browser().post("/sign-in", "name=olive&password=olive-password");
+        assertEquals(403, noToken.statusCode());
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInPage() throws Exception {
+        HttpResponse<String> wrong = new Browser().signIn("/", "not-her-password");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("The user name or password is not right"), wrong.body());
+    }
+
+    @Test
+    void afterSignInTheOfficerIsBackWhereTheyWereAndNeverSentElsewhere() throws Exception {
+        Browser b = new Browser();
+        HttpResponse<String> page = b.get("/decisions/some-id");
+        assertEquals("/sign-in?next=%2Fdecisions%2Fsome-id", page.headers().firstValue("Location").orElseThrow());
+        assertEquals("/decisions/some-id", b.signIn("/decisions/some-id", "olive-password").headers()
+                .firstValue("Location").orElseThrow());
+        assertEquals("/", new Browser().signIn("//evil.example/", "olive-password").headers().firstValue("Location")
+                .orElseThrow());
+        assertEquals("/", Web.safeNext("https://evil.example/"));
+        assertEquals("/", Web.safeNext("/\\evil.example"));
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Browser b = new Browser();
+        b.signIn("/", "olive-password");
+        String form = b.get("/").body();
+        assertEquals(303, b.post("/sign-out", "csrf=" + csrf(form)).statusCode());
+        assertEquals(303, b.get("/").statusCode(), "signed out: back to sign-in");
+    }
+
+    @Test
+    void everyPageAndAssetCarriesTheSecurityHeadersAndNoScript() throws Exception {
+        Browser b = new Browser();
+        HttpResponse<String> signIn = b.get("/sign-in");
+        assertEquals(Web.CSP, signIn.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertTrue(Web.CSP.contains("script-src 'none'"));
+        assertEquals("DENY", signIn.headers().firstValue("X-Frame-Options").orElseThrow());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(signIn.body().contains("<script"), "no script, inline or not");
+        for (String asset : new String[]{"/static/govuk-frontend.min.css", "/static/accrue.css",
+                "/assets/images/favicon.ico"}) {
+            HttpResponse<String> r = b.get(asset);
+            assertEquals(200, r.statusCode(), asset);
+            assertEquals(Web.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""), asset);
+        }
+        assertEquals(404, b.get("/static/govuk-frontend.min.js").statusCode(), "no script is served");
+    }
+}
