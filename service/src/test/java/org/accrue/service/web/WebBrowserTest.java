@@ -1,0 +1,137 @@
+package org.accrue.service.web;
+
+import org.accrue.service.Databases;
+import org.accrue.service.ServiceConfig;
+import org.accrue.service.TestService;
+import org.accrue.service.accounts.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The officers' web page in a real browser (headless Chromium): sign in, upload a sample, read the verdicts and
+ * what a missed award lacks; the same by keyboard alone; a bad file's message; axe-core on every page with no
+ * serious or critical violation. Screenshots of each page go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebBrowserTest {
+    static final Path SAMPLES = Path.of(System.getProperty("accrue.repo", "..")).resolve("samples")
+            .toAbsolutePath().normalize();
+    TestService service;
+    Chromium chromium;
+
+    @BeforeAll
+    void start() throws Exception {
+        service = new TestService(ServiceConfig.defaults().withPort(0).withDb(Databases.fresh("sqlite")));
+        service.server.registry().accounts().addUser("olive", Role.OFFICER, "olive-password".toCharArray());
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        service.close();
+    }
+
+    private void open(String path) {
+        chromium.driver.get(service.base() + path);
+    }
+
+    private void signIn() {
+        chromium.driver.manage().deleteAllCookies();
+        open("/");
+        assertTrue(chromium.driver.getCurrentUrl().contains("/sign-in"), chromium.driver.getCurrentUrl());
+        chromium.driver.findElement(By.id("name")).sendKeys("olive");
+        chromium.driver.findElement(By.id("password")).sendKeys("olive-password");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+    }
+
+    private <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    private void assertAccessible(String page) throws Exception {
+        List<String> problems = chromium.accessibilityProblems();
+        assertEquals(List.of(), problems, page + ": axe-core found serious or critical violations");
+    }
+
+    @Test
+    void anOfficerChecksALearnerAndReadsWhy() throws Exception {
+        chromium.driver.manage().deleteAllCookies();
+        open("/");
+        chromium.screenshot("sign-in");
+        assertAccessible("sign-in");
+        signIn();
+        assertEquals("Check a learner's eligibility", chromium.driver.findElement(By.tagName("h1")).getText());
+        chromium.screenshot("evaluate");
+        assertAccessible("evaluate");
+
+        chromium.driver.findElement(By.id("asOf")).sendKeys("");
+        chromium.driver.findElement(By.id("file")).sendKeys(SAMPLES.resolve("ben-pgcert-nearly.yaml").toString());
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+
+        waitFor(ExpectedConditions.urlContains("/decisions/"));
+        WebElement pgcert = chromium.driver.findElement(By.cssSelector("section[aria-labelledby='award-scqf-pgcert']"));
+        assertTrue(pgcert.getText().contains("Not eligible"), pgcert.getText());
+        assertTrue(pgcert.getText().contains("What is missing"), pgcert.getText());
+        assertTrue(pgcert.getText().contains("more SCQF points"), pgcert.getText());
+        chromium.screenshot("result");
+        assertAccessible("result");
+    }
+
+    @Test
+    void theMainFlowWorksByKeyboardAlone() throws Exception {
+        chromium.driver.manage().deleteAllCookies();
+        open("/");
+        Actions keys = new Actions(chromium.driver);
+        // from the top of the sign-in page: skip link, home link, then the form
+        chromium.driver.findElement(By.id("name")).click();
+        keys.sendKeys("olive").sendKeys(Keys.TAB).sendKeys("olive-password").sendKeys(Keys.ENTER).perform();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+        assertEquals("Check a learner's eligibility", chromium.driver.findElement(By.tagName("h1")).getText());
+        WebElement file = chromium.driver.findElement(By.id("file"));
+        file.sendKeys(SAMPLES.resolve("chen-allocation.yaml").toString());
+        // the submit button is reached and pressed from the keyboard
+        WebElement submit = chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']"));
+        int tabs = 0;
+        while (!submit.equals(chromium.driver.switchTo().activeElement()) && tabs++ < 40) {
+            new Actions(chromium.driver).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(submit, chromium.driver.switchTo().activeElement(), "the submit button takes the focus");
+        new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
+        waitFor(ExpectedConditions.urlContains("/decisions/"));
+        assertTrue(chromium.driver.findElement(By.className("govuk-panel__title")).getText()
+                .contains("Eligible for 3 awards"));
+    }
+
+    @Test
+    void aFileAccrueCannotReadIsExplainedBesideTheField() throws Exception {
+        signIn();
+        Path bad = Files.createTempFile("bad", ".yaml");
+        Files.writeString(bad, "learner: {id: X}\ncredentials:\n  - {id: A, title: T, level: {framework: scqf, value: 13}}\n");
+        chromium.driver.findElement(By.id("file")).sendKeys(bad.toString());
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        String error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("file-error"))).getText();
+        assertTrue(error.contains("credentials[0].level.value: 13 is outside SCQF levels 1-12"), error);
+        chromium.screenshot("evaluate-error");
+        assertAccessible("evaluate with an error");
+    }
+}
