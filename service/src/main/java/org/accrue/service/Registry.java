@@ -399,6 +399,11 @@ public final class Registry implements AutoCloseable {
         return exceptions.find(id).orElseThrow();
     }
 
+    /** Every pending exception, oldest first. */
+    public List<StaffExceptions.Proposal> pendingExceptions() {
+        return exceptions.pending();
+    }
+
     /** A learner's exceptions, oldest first. */
     public List<StaffExceptions.Proposal> exceptions(String learnerId) {
         return exceptions.forLearner(learnerId);

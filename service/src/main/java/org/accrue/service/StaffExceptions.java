@@ -196,6 +196,11 @@ public final class StaffExceptions {
         return query("WHERE learner_id = ? ORDER BY proposed_at, id", learnerId);
     }
 
+    /** Every pending exception, oldest first: what approvers have to decide. */
+    public List<Proposal> pending() {
+        return query("WHERE status = 'pending' ORDER BY proposed_at, id", null);
+    }
+
     /** A learner's approved exceptions, in the order they were approved. */
     public List<Proposal> approved(String learnerId) {
         return query("WHERE learner_id = ? AND status = 'approved' ORDER BY decided_at, id", learnerId);

@@ -13,6 +13,7 @@ import org.accrue.service.Problem;
 import org.accrue.service.Registry;
 import org.accrue.service.accounts.AccessDenied;
 import org.accrue.service.accounts.Caller;
+import org.accrue.service.accounts.Role;
 import org.accrue.service.log.Decision;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
@@ -48,7 +49,13 @@ public final class Web {
             new Route(HandlerType.POST, "/sign-in"),
             new Route(HandlerType.POST, "/sign-out"),
             new Route(HandlerType.POST, "/evaluate"),
-            new Route(HandlerType.GET, "/decisions/{id}"));
+            new Route(HandlerType.GET, "/decisions/{id}"),
+            new Route(HandlerType.GET, "/learners/{learnerId}"),
+            new Route(HandlerType.GET, "/learners/{learnerId}/compare"),
+            new Route(HandlerType.GET, "/learners/{learnerId}/exceptions/new"),
+            new Route(HandlerType.POST, "/learners/{learnerId}/exceptions"),
+            new Route(HandlerType.GET, "/exceptions"),
+            new Route(HandlerType.POST, "/exceptions/{id}/decide"));
 
     static final String CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -123,6 +130,13 @@ public final class Web {
             case "POST /sign-out" -> this::signOut;
             case "POST /evaluate" -> ctx -> signedIn(ctx, this::evaluate);
             case "GET /decisions/{id}" -> ctx -> signedIn(ctx, this::decision);
+            case "GET /learners/{learnerId}" -> ctx -> signedIn(ctx, this::learner);
+            case "GET /learners/{learnerId}/compare" -> ctx -> signedIn(ctx, this::compare);
+            case "GET /learners/{learnerId}/exceptions/new" -> ctx -> signedIn(ctx, (c, caller) -> proposeForm(c,
+                    caller, null));
+            case "POST /learners/{learnerId}/exceptions" -> ctx -> signedIn(ctx, this::propose);
+            case "GET /exceptions" -> ctx -> signedIn(ctx, this::exceptions);
+            case "POST /exceptions/{id}/decide" -> ctx -> signedIn(ctx, this::decide);
             default -> throw new IllegalStateException("no handler for " + r);
         };
         return ctx -> {
@@ -283,6 +297,113 @@ public final class Web {
                     ? registry.today().toString() : asOfText, "awards", awardIds(), "chosen", chosen, "error",
                     p.getMessage()));
         }
+    }
+
+    private static void require(Caller caller, Role role) {
+        if (!caller.role().covers(role)) {
+            throw new AccessDenied(403, caller.name() + " (" + caller.role().code() + ") may not do this: it needs "
+                    + "the role " + role.code());
+        }
+    }
+
+    private void learner(Context ctx, Caller caller) {
+        String learner = ctx.pathParam("learnerId");
+        render(ctx, 200, "learner.jte", params("page", page(ctx, caller), "learner", learner, "decisions",
+                registry.decisions(learner, 100, null), "exceptions", registry.exceptions(learner), "mayPropose",
+                caller.role().covers(Role.OFFICER)));
+    }
+
+    private void compare(Context ctx, Caller caller) {
+        String learner = ctx.pathParam("learnerId");
+        String a = ctx.queryParam("a");
+        String b = ctx.queryParam("b");
+        Decision x;
+        Decision y;
+        try {
+            if (a == null || b == null || a.equals(b)) {
+                throw Problem.badRequest("Choose two different decisions to compare");
+            }
+            x = registry.decision(a);
+            y = registry.decision(b);
+        } catch (Problem p) {
+            render(ctx, p.status(), "message.jte", params("page", page(ctx, caller), "title", "Cannot compare",
+                    "message", p.getMessage()));
+            return;
+        }
+        for (Decision d : List.of(x, y)) {
+            if (!learner.equals(d.learnerId()) || d.result() == null) {
+                render(ctx, 400, "message.jte", params("page", page(ctx, caller), "title", "Cannot compare",
+                        "message", "Decision " + d.id() + " is not an evaluation of learner " + learner
+                                + " that is still on record in full"));
+                return;
+            }
+        }
+        if (x.seq() > y.seq()) {
+            Decision t = x;
+            x = y;
+            y = t;
+        }
+        render(ctx, 200, "compare.jte", params("page", page(ctx, caller), "comparison", Comparison.of(learner,
+                ResultView.of(x.id(), x.by(), x.at().toString(), x.result()),
+                ResultView.of(y.id(), y.by(), y.at().toString(), y.result()))));
+    }
+
+    private void proposeForm(Context ctx, Caller caller, String error) {
+        require(caller, Role.OFFICER);
+        render(ctx, error == null ? 200 : 400, "propose.jte", params("page", page(ctx, caller), "learner",
+                ctx.pathParam("learnerId"), "awards", awardIds(), "error", error, "type", ctx.formParam("type"),
+                "award", ctx.formParam("award"), "requirement", blankless(ctx.formParam("requirement")), "credential",
+                blankless(ctx.formParam("credential")), "reason", blankless(ctx.formParam("reason"))));
+    }
+
+    private static String blankless(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String orNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void propose(Context ctx, Caller caller) {
+        require(caller, Role.OFFICER);
+        try {
+            registry.propose(caller, ctx.pathParam("learnerId"), ctx.formParam("type"), orNull(ctx.formParam("award")),
+                    orNull(ctx.formParam("requirement")), orNull(ctx.formParam("credential")),
+                    orNull(ctx.formParam("reason")));
+        } catch (Problem p) {
+            proposeForm(ctx, caller, p.getMessage());
+            return;
+        }
+        ctx.redirect("/exceptions?done=proposed", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void exceptions(Context ctx, Caller caller) {
+        String done = ctx.queryParam("done");
+        String notice = done == null ? null : switch (done) {
+            case "proposed" -> "The exception was proposed: another officer with the approver role decides it.";
+            case "approved" -> "The exception was approved: checks of the learner apply it from now on.";
+            case "rejected" -> "The exception was rejected.";
+            default -> null;
+        };
+        render(ctx, 200, "exceptions.jte", params("page", page(ctx, caller), "pending", registry.pendingExceptions(),
+                "mayDecide", caller.role().covers(Role.APPROVER), "notice", notice));
+    }
+
+    private void decide(Context ctx, Caller caller) {
+        require(caller, Role.APPROVER);
+        String decision = ctx.formParam("decision");
+        boolean approve = "approve".equals(decision);
+        try {
+            if (!approve && !"reject".equals(decision)) {
+                throw Problem.badRequest("Choose approve or reject");
+            }
+            registry.decide(caller, ctx.pathParam("id"), approve, orNull(ctx.formParam("note")));
+        } catch (Problem p) {
+            render(ctx, p.status(), "message.jte", params("page", page(ctx, caller), "title", "Not decided",
+                    "message", p.getMessage()));
+            return;
+        }
+        ctx.redirect("/exceptions?done=" + (approve ? "approved" : "rejected"), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** The uploaded file's name, as results and messages name it: the last part of it, printable, at most 100. */

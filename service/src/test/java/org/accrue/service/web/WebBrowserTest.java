@@ -39,6 +39,7 @@ class WebBrowserTest {
     void start() throws Exception {
         service = new TestService(ServiceConfig.defaults().withPort(0).withDb(Databases.fresh("sqlite")));
         service.server.registry().accounts().addUser("olive", Role.OFFICER, "olive-password".toCharArray());
+        service.server.registry().accounts().addUser("bob", Role.APPROVER, "bob-password-1".toCharArray());
         chromium = new Chromium();
     }
 
@@ -55,11 +56,15 @@ class WebBrowserTest {
     }
 
     private void signIn() {
+        signIn("olive", "olive-password");
+    }
+
+    private void signIn(String name, String password) {
         chromium.driver.manage().deleteAllCookies();
         open("/");
         assertTrue(chromium.driver.getCurrentUrl().contains("/sign-in"), chromium.driver.getCurrentUrl());
-        chromium.driver.findElement(By.id("name")).sendKeys("olive");
-        chromium.driver.findElement(By.id("password")).sendKeys("olive-password");
+        chromium.driver.findElement(By.id("name")).sendKeys(name);
+        chromium.driver.findElement(By.id("password")).sendKeys(password);
         chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("file")));
     }
@@ -133,5 +138,60 @@ class WebBrowserTest {
         assertTrue(error.contains("credentials[0].level.value: 13 is outside SCQF levels 1-12"), error);
         chromium.screenshot("evaluate-error");
         assertAccessible("evaluate with an error");
+    }
+
+    private String check(Path file) {
+        open("/");
+        chromium.driver.findElement(By.id("asOf")).clear();
+        chromium.driver.findElement(By.id("asOf")).sendKeys("11282026");
+        chromium.driver.findElement(By.id("file")).sendKeys(file.toString());
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        waitFor(ExpectedConditions.urlContains("/decisions/"));
+        return chromium.driver.findElement(By.cssSelector("section[aria-labelledby='award-scqf-pgcert']")).getText();
+    }
+
+    @Test
+    void anExceptionProposedByOneOfficerAndApprovedByAnotherChangesTheVerdict() throws Exception {
+        Path ben = Files.createTempFile("ben", ".yaml");
+        Files.writeString(ben, Files.readString(SAMPLES.resolve("ben-pgcert-nearly.yaml"))
+                .replaceFirst("id: L-\\d+", "id: L-BROWSER"));
+        signIn();
+        assertTrue(check(ben).contains("Not eligible"));
+
+        open("/learners/L-BROWSER/exceptions/new");
+        assertAccessible("propose an exception");
+        new org.openqa.selenium.support.ui.Select(chromium.driver.findElement(By.id("award")))
+                .selectByValue("scqf-pgcert");
+        chromium.driver.findElement(By.id("requirement")).sendKeys("total");
+        chromium.driver.findElement(By.id("reason")).sendKeys("Accredited prior learning panel, minute 12");
+        chromium.screenshot("propose");
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Propose']")).click();
+        waitFor(ExpectedConditions.urlContains("/exceptions?done=proposed"));
+        assertTrue(chromium.driver.getPageSource().contains("You proposed this exception"));
+
+        signIn("bob", "bob-password-1");
+        open("/exceptions");
+        chromium.screenshot("exceptions");
+        assertAccessible("exceptions");
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Approve']")).click();
+        waitFor(ExpectedConditions.urlContains("/exceptions?done=approved"));
+
+        String after = check(ben);
+        assertTrue(after.contains("Eligible") && !after.contains("Not eligible"), after);
+        assertTrue(after.contains("Authorised by bob, proposed by olive"), after);
+
+        open("/learners/L-BROWSER");
+        assertAccessible("learner");
+        List<WebElement> earlier = chromium.driver.findElements(By.cssSelector("input[name=a]"));
+        List<WebElement> later = chromium.driver.findElements(By.cssSelector("input[name=b]"));
+        assertEquals(2, earlier.size());
+        earlier.get(1).click();
+        later.get(0).click();
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Compare']")).click();
+        waitFor(ExpectedConditions.urlContains("/compare"));
+        String changes = chromium.driver.findElement(By.tagName("table")).getText();
+        assertTrue(changes.contains("scqf-pgcert verdict not eligible eligible"), changes);
+        chromium.screenshot("compare");
+        assertAccessible("compare");
     }
 }
