@@ -12,7 +12,38 @@ import java.util.List;
  * come first.
  */
 public record ResultView(String decision, String learnerId, String learnerName, String asOf, String ruleSet,
-                         String by, String at, List<AwardView> eligible, List<AwardView> others) {
+                         String by, String at, List<AwardView> eligible, List<AwardView> others,
+                         List<CredentialView> credentials, Chart byLevel, Chart bySubject) {
+
+    /**
+     * One credential: its SCQF points and level and how they were reached ({@code notes}), why it carries no
+     * credit ({@code excluded}), the classifications it has, and what it misses of the others.
+     */
+    public record CredentialView(String id, String title, String points, String level, boolean creditBearing,
+                                 List<String> notes, List<String> excluded, List<String> classifications,
+                                 List<String> unmet) {
+    }
+
+    /** A bar chart, drawn as SVG on the server: each bar's label, value and length (0-100). */
+    public record Chart(String title, List<Bar> bars) {
+        public record Bar(String label, String value, int length) {
+        }
+
+        /** The chart's figures in words, for those who do not see it. */
+        public String words() {
+            return String.join("; ", bars.stream().map(b -> b.label() + ": " + b.value()).toList());
+        }
+
+        static Chart of(String title, java.util.Map<String, java.math.BigDecimal> values) {
+            java.math.BigDecimal max = values.values().stream().max(java.math.BigDecimal::compareTo)
+                    .orElse(java.math.BigDecimal.ONE);
+            List<Bar> bars = new ArrayList<>();
+            values.forEach((k, v) -> bars.add(new Bar(k, v.stripTrailingZeros().toPlainString(),
+                    max.signum() == 0 ? 0 : v.multiply(java.math.BigDecimal.valueOf(100))
+                            .divide(max, java.math.RoundingMode.HALF_UP).intValue())));
+            return new Chart(title, bars);
+        }
+    }
 
     /** One award: its verdict, each requirement's have against need, what counted, what is missing. */
     public record AwardView(String id, String title, int scqfLevel, boolean eligible, List<RequirementView> requirements,
@@ -36,6 +67,15 @@ public record ResultView(String decision, String learnerId, String learnerName, 
 
     /** The view of a result's JSON. */
     public static ResultView of(String decision, String by, String at, String resultJson) {
+        return of(decision, by, at, resultJson, java.util.Map.of());
+    }
+
+    /**
+     * The view of a result's JSON, with each credential's subjects (from the learner's file, while the decision
+     * log still holds it) for the chart of credit by subject.
+     */
+    public static ResultView of(String decision, String by, String at, String resultJson,
+                                java.util.Map<String, List<String>> subjects) {
         JsonNode r;
         try {
             r = JSON.readTree(resultJson);
@@ -48,8 +88,39 @@ public record ResultView(String decision, String learnerId, String learnerName, 
             AwardView v = award(a);
             (v.eligible() ? eligible : others).add(v);
         }
+        List<CredentialView> credentials = new ArrayList<>();
+        java.util.Map<String, java.math.BigDecimal> byLevel = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(l -> Integer.parseInt(l.substring("SCQF ".length()))));
+        java.util.Map<String, java.math.BigDecimal> bySubject = new java.util.TreeMap<>();
+        for (JsonNode c : r.path("credentials")) {
+            List<String> unmet = new ArrayList<>();
+            for (JsonNode u : c.path("unmet")) {
+                List<String> missing = new ArrayList<>();
+                u.path("missing").forEach(m -> missing.add(m.asText()));
+                unmet.add(u.path("classification").asText() + ": " + String.join(", ", missing));
+            }
+            CredentialView v = new CredentialView(c.path("id").asText(), c.path("title").asText(),
+                    text(c.path("scqfPoints")), text(c.path("scqfLevel")), c.path("creditBearing").asBoolean(),
+                    strings(c.path("notes")), strings(c.path("excluded")), strings(c.path("classifications")), unmet);
+            credentials.add(v);
+            if (v.creditBearing() && v.points() != null && v.level() != null) {
+                java.math.BigDecimal points = new java.math.BigDecimal(v.points());
+                byLevel.merge("SCQF " + v.level(), points, java.math.BigDecimal::add);
+                for (String subject : subjects.getOrDefault(v.id(), List.of())) {
+                    bySubject.merge(subject, points, java.math.BigDecimal::add);
+                }
+            }
+        }
         return new ResultView(decision, r.path("learner").path("id").asText(), text(r.path("learner").path("name")),
-                r.path("asOf").asText(), r.path("ruleset").asText(), by, at, eligible, others);
+                r.path("asOf").asText(), r.path("ruleset").asText(), by, at, eligible, others, credentials,
+                Chart.of("SCQF credit points by level", byLevel), Chart.of("SCQF credit points by subject "
+                        + "(a credential with several subjects counts under each)", bySubject));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static AwardView award(JsonNode a) {

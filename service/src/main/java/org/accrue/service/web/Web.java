@@ -299,6 +299,22 @@ public final class Web {
         }
     }
 
+    /** Each credential's subjects, from the learner's file the log holds; none once it is erased. */
+    private static Map<String, List<String>> subjects(Decision d) {
+        if (d.input() == null) {
+            return Map.of();
+        }
+        try {
+            var record = org.accrue.reading.LearnerFiles.parseAny(org.accrue.reading.LearnerFiles.utf8(d.input(),
+                    "log", "body"), "log", false);
+            Map<String, List<String>> m = new HashMap<>();
+            record.credentials().forEach(c -> m.put(c.id(), c.subjects()));
+            return m;
+        } catch (org.accrue.reading.InvalidInputException e) {
+            return Map.of();
+        }
+    }
+
     private static void require(Caller caller, Role role) {
         if (!caller.role().covers(role)) {
             throw new AccessDenied(403, caller.name() + " (" + caller.role().code() + ") may not do this: it needs "
@@ -425,7 +441,7 @@ public final class Web {
         }
         if (d.status() == Decision.Status.EVALUATED && d.result() != null) {
             render(ctx, 200, "result.jte", params("page", page(ctx, caller), "result", ResultView.of(d.id(), d.by(),
-                    d.at().toString(), d.result())));
+                    d.at().toString(), d.result(), subjects(d))));
         } else if (d.status() == Decision.Status.REJECTED) {
             render(ctx, 200, "message.jte", params("page", page(ctx, caller), "title", "Not evaluated", "message",
                     d.reason()));

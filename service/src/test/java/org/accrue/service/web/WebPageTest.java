@@ -210,4 +210,36 @@ class WebPageTest {
         }
         assertEquals(404, b.get("/static/govuk-frontend.min.js").statusCode(), "no script is served");
     }
+
+    /** Signs in, uploads a sample, and returns the result page's HTML. */
+    private String resultOf(String sample) throws Exception {
+        Browser b = new Browser();
+        b.signIn("/", "olive-password");
+        HttpResponse<String> uploaded = b.upload(csrf(b.get("/").body()), "2026-11-28", sample,
+                Files.readAllBytes(SAMPLES.resolve(sample)));
+        assertEquals(303, uploaded.statusCode(), uploaded.body());
+        return b.get(uploaded.headers().firstValue("Location").orElseThrow()).body();
+    }
+
+    @Test
+    void eachCredentialSaysWhatItCarriesAndWhatItMisses() throws Exception {
+        String lea = resultOf("lea-microcredentials.yaml");
+        assertTrue(lea.contains("10 SCQF points at SCQF level 7"), lea);
+        assertTrue(lea.contains("5 ECTS x 2 = 10 SCQF credit points (UK convention)"), lea);
+        assertTrue(lea.contains("Is: cmf-microcredential, eu-microcredential"), lea);
+        assertTrue(lea.contains("Not cmf-microcredential: identity verified at assessment, study hours 80 outside "
+                + "100-150"), lea);
+        String max = resultOf("max-no-credit.yaml");
+        assertTrue(max.contains("No credit: assessment is formative; only summative assessment carries credit"), max);
+    }
+
+    @Test
+    void theCreditChartsAreDrawnOnTheServerWithTheirFiguresInWords() throws Exception {
+        String lea = resultOf("lea-microcredentials.yaml");
+        assertTrue(lea.contains("<svg role=\"img\" aria-labelledby=\"by-level-title by-level-desc\""), lea);
+        // LM-01: 10 points at level 7; LM-02 (6) and LM-03 (8) at level 9
+        assertTrue(lea.contains("<desc id=\"by-level-desc\">SCQF 7: 10; SCQF 9: 14</desc>"), lea);
+        assertTrue(lea.contains("<desc id=\"by-subject-desc\">"), lea);
+        assertTrue(lea.contains("marketing: 10"), lea);
+    }
 }
