@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -304,6 +305,26 @@ public final class DecisionLog implements AutoCloseable {
     /** How many group commits this log has made since it was opened. */
     public long commits() {
         return commits.get();
+    }
+
+    /** One evaluation's month ({@code YYYY-MM}, UTC) and verdicts: what the registry overview counts. */
+    public record Verdicts(String month, Map<String, String> verdicts) {
+    }
+
+    /** The month and verdicts of every evaluation on the log, in its order; nothing personal is read. */
+    public List<Verdicts> verdicts() {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("SELECT at, verdicts FROM decisions WHERE status = 'evaluated' "
+                     + "ORDER BY seq");
+             ResultSet r = s.executeQuery()) {
+            List<Verdicts> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(new Verdicts(r.getString(1).substring(0, 7), Json.map(r.getString(2))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("the decision log cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Every record of a staff exception (proposed, approved, rejected), in the order of the log. */

@@ -55,7 +55,9 @@ public final class Web {
             new Route(HandlerType.GET, "/learners/{learnerId}/exceptions/new"),
             new Route(HandlerType.POST, "/learners/{learnerId}/exceptions"),
             new Route(HandlerType.GET, "/exceptions"),
-            new Route(HandlerType.POST, "/exceptions/{id}/decide"));
+            new Route(HandlerType.POST, "/exceptions/{id}/decide"),
+            new Route(HandlerType.GET, "/rulesets"),
+            new Route(HandlerType.GET, "/overview"));
 
     static final String CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -137,6 +139,10 @@ public final class Web {
             case "POST /learners/{learnerId}/exceptions" -> ctx -> signedIn(ctx, this::propose);
             case "GET /exceptions" -> ctx -> signedIn(ctx, this::exceptions);
             case "POST /exceptions/{id}/decide" -> ctx -> signedIn(ctx, this::decide);
+            case "GET /rulesets" -> ctx -> signedIn(ctx, (c, caller) -> render(c, 200, "rulesets.jte", params("page",
+                    page(c, caller), "view", RuleSetsView.of(registry.ruleSets(), registry.today()))));
+            case "GET /overview" -> ctx -> signedIn(ctx, (c, caller) -> render(c, 200, "overview.jte", params("page",
+                    page(c, caller), "overview", Overview.of(registry.log().verdicts()))));
             default -> throw new IllegalStateException("no handler for " + r);
         };
         return ctx -> {

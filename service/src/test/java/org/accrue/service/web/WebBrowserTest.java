@@ -193,5 +193,12 @@ class WebBrowserTest {
         assertTrue(changes.contains("scqf-pgcert verdict not eligible eligible"), changes);
         chromium.screenshot("compare");
         assertAccessible("compare");
+
+        open("/rulesets");
+        chromium.screenshot("rulesets");
+        assertAccessible("rule sets");
+        open("/overview");
+        chromium.screenshot("overview");
+        assertAccessible("overview");
     }
 }

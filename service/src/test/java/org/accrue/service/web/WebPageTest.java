@@ -242,4 +242,36 @@ class WebPageTest {
         assertTrue(lea.contains("<desc id=\"by-subject-desc\">"), lea);
         assertTrue(lea.contains("marketing: 10"), lea);
     }
+
+    @Test
+    void theRuleSetsPageStatesEachAwardsRequirementsInWords() throws Exception {
+        Browser b = new Browser();
+        b.signIn("/rulesets", "olive-password");
+        String page = b.get("/rulesets").body();
+        assertTrue(page.contains(service.server.registry().ruleSets().all().get(0).ruleSet().id()), page);
+        assertTrue(page.contains("the beginning"), page);
+        assertTrue(page.contains("Postgraduate Certificate"), page);
+        assertTrue(page.contains("at least 60 SCQF points in all"), page);
+        assertTrue(page.contains("at least 40 SCQF points at SCQF level 11 or above"), page);
+    }
+
+    @Test
+    void theOverviewCountsTheLogsVerdicts() throws Exception {
+        Browser b = new Browser();
+        b.signIn("/overview", "olive-password");
+        long before = service.server.registry().log().verdicts().size();
+        resultOf("chen-allocation.yaml");
+        String page = b.get("/overview").body();
+        long after = service.server.registry().log().verdicts().size();
+        assertEquals(before + 1, after);
+        assertTrue(page.contains(after + " learner" + (after == 1 ? "" : "s") + " checked"), page);
+        assertTrue(page.contains("<desc id=\"per-month-desc\">"), page);
+        java.util.regex.Matcher m = Pattern.compile("<td class=\"govuk-table__cell\">pgcert-data-science</td>\\s*"
+                + "<td[^>]*>(\\d+)</td>").matcher(page);
+        assertTrue(m.find(), page);
+        long eligible = service.server.registry().log().verdicts().stream()
+                .filter(v -> "eligible".equals(v.verdicts().get("pgcert-data-science"))).count();
+        assertEquals(eligible, Long.parseLong(m.group(1)));
+        assertTrue(eligible >= 1, "Chen is eligible for pgcert-data-science");
+    }
 }
