@@ -11,8 +11,8 @@ import java.util.List;
  * {@code accrue evaluate --format json} writes: docs/result.schema.json). The awards the learner is eligible for
  * come first.
  */
-public record ResultView(String decision, String learnerId, String learnerName, String asOf, String ruleSet,
-                         String by, String at, List<AwardView> eligible, List<AwardView> others,
+public record ResultView(String decision, String learnerId, String learnerName, String source, String asOf,
+                         String ruleSet, String by, String at, List<AwardView> eligible, List<AwardView> others,
                          List<CredentialView> credentials, Chart byLevel, Chart bySubject) {
 
     /**
@@ -112,7 +112,7 @@ public record ResultView(String decision, String learnerId, String learnerName, 
             }
         }
         return new ResultView(decision, r.path("learner").path("id").asText(), text(r.path("learner").path("name")),
-                r.path("asOf").asText(), r.path("ruleset").asText(), by, at, eligible, others, credentials,
+                r.path("source").asText(), r.path("asOf").asText(), r.path("ruleset").asText(), by, at, eligible, others, credentials,
                 Chart.of("SCQF credit points by level", byLevel), Chart.of("SCQF credit points by subject "
                         + "(a credential with several subjects counts under each)", bySubject));
     }

@@ -169,7 +169,7 @@ public final class Web {
         Caller caller = session == null ? null : (Caller) session.getAttribute(CALLER);
         if (caller == null) {
             String here = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? ""
-                    : "?" + ctx.queryString()) : "/";
+                    : "?" + ctx.queryString()) : formPage(ctx.path());
             ctx.redirect("/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
@@ -177,6 +177,20 @@ public final class Web {
             checkCsrf(ctx, session);
         }
         page.handle(ctx, caller);
+    }
+
+    /**
+     * The page a form was posted from, for a session that expired while the officer filled it in: after signing
+     * in again they are back at that form (a post itself cannot be repeated).
+     */
+    static String formPage(String postedTo) {
+        if (postedTo.startsWith("/learners/") && postedTo.endsWith("/exceptions")) {
+            return postedTo + "/new";
+        }
+        if (postedTo.startsWith("/exceptions/")) {
+            return "/exceptions";
+        }
+        return "/";
     }
 
     private void checkCsrf(Context ctx, HttpSession session) {
@@ -286,17 +300,23 @@ public final class Web {
                 throw Problem.badRequest("As of: '" + org.accrue.report.Printable.echo(asOfText)
                         + "' is not a date like 2026-11-28");
             }
-            if (file == null || file.size() == 0) {
-                throw Problem.badRequest("Choose a learner file to check");
+            String fromLog = ctx.formParam("learner") == null ? "" : ctx.formParam("learner").strip();
+            Decision d;
+            if ((file == null || file.size() == 0) && !fromLog.isEmpty()) {
+                d = again(caller, fromLog, asOf, chosen);
+            } else {
+                if (file == null || file.size() == 0) {
+                    throw Problem.badRequest("Choose a learner file to check, or give a learner id from the log");
+                }
+                if (file.size() > maxBody) {
+                    throw new Problem(413, "The file is larger than the limit of " + maxBody + " bytes");
+                }
+                byte[] bytes;
+                try (InputStream in = file.content()) {
+                    bytes = in.readNBytes((int) maxBody + 1);
+                }
+                d = registry.evaluate(caller, bytes, file.contentType(), asOf, chosen, null, fileName(file));
             }
-            if (file.size() > maxBody) {
-                throw new Problem(413, "The file is larger than the limit of " + maxBody + " bytes");
-            }
-            byte[] bytes;
-            try (InputStream in = file.content()) {
-                bytes = in.readNBytes((int) maxBody + 1);
-            }
-            Decision d = registry.evaluate(caller, bytes, file.contentType(), asOf, chosen, null, fileName(file));
             ctx.redirect("/decisions/" + d.id(), io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (Problem p) {
             render(ctx, p.status(), "evaluate.jte", params("page", page(ctx, caller), "asOf", asOfText == null
@@ -426,6 +446,16 @@ public final class Web {
             return;
         }
         ctx.redirect("/exceptions?done=" + (approve ? "approved" : "rejected"), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** Checks a learner again from the file their newest decision on the log holds (not erased). */
+    private Decision again(Caller caller, String learner, LocalDate asOf, List<String> awards) {
+        Decision last = registry.decisions(learner, 500, null).stream().filter(x -> x.input() != null).findFirst()
+                .orElseThrow(() -> Problem.badRequest("No learner " + org.accrue.report.Printable.echo(learner)
+                        + " with a file on the log: upload their file"));
+        String source = last.result() == null ? "log" : ResultView.of(last.id(), last.by(), last.at().toString(),
+                last.result()).source();
+        return registry.evaluate(caller, last.input(), last.mediaType(), asOf, awards, null, source);
     }
 
     /** The uploaded file's name, as results and messages name it: the last part of it, printable, at most 100. */

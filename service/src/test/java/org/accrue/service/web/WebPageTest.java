@@ -65,16 +65,29 @@ class WebPageTest {
         }
 
         HttpResponse<String> upload(String csrf, String asOf, String fileName, byte[] file) throws Exception {
+            return upload(csrf, asOf, fileName, file, null);
+        }
+
+        /** The check form as a browser posts it: a file (none when null), or a learner id from the log. */
+        HttpResponse<String> upload(String csrf, String asOf, String fileName, byte[] file, String learner)
+                throws Exception {
             String boundary = "----accrue" + System.nanoTime();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (String[] field : new String[][]{{"csrf", csrf}, {"asOf", asOf}}) {
+            for (String[] field : new String[][]{{"csrf", csrf}, {"asOf", asOf}, {"learner", learner}}) {
+                if (field[1] == null) {
+                    continue;
+                }
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                         + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(file);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            if (file != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return client.send(HttpRequest.newBuilder(URI.create(service.base() + "/evaluate"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
@@ -273,5 +286,35 @@ class WebPageTest {
                 .filter(v -> "eligible".equals(v.verdicts().get("pgcert-data-science"))).count();
         assertEquals(eligible, Long.parseLong(m.group(1)));
         assertTrue(eligible >= 1, "Chen is eligible for pgcert-data-science");
+    }
+
+    @Test
+    void aLearnerOnTheLogIsCheckedAgainFromTheirFile() throws Exception {
+        resultOf("chen-allocation.yaml");
+        Browser b = new Browser();
+        b.signIn("/", "olive-password");
+        HttpResponse<String> again = b.upload(csrf(b.get("/").body()), "2026-11-28", null, null, "L-0003");
+        assertEquals(303, again.statusCode(), again.body());
+        String page = b.get(again.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(page.contains("Chen Wei (L-0003)") && page.contains("Eligible for 3 awards"), page);
+        String id = again.headers().firstValue("Location").orElseThrow().substring("/decisions/".length());
+        assertTrue(service.get(Role.VIEWER, "/v1/evaluations/" + id).body()
+                .contains("\"source\":\"chen-allocation.yaml\""));
+        HttpResponse<String> nobody = b.upload(csrf(b.get("/").body()), "2026-11-28", null, null, "L-NOBODY");
+        assertEquals(400, nobody.statusCode());
+        assertTrue(nobody.body().contains("No learner L-NOBODY with a file on the log"), nobody.body());
+    }
+
+    @Test
+    void aSessionThatExpiredDuringAFormReturnsToThatFormAfterSignIn() throws Exception {
+        Browser b = new Browser();
+        HttpResponse<String> posted = b.post("/learners/L-1/exceptions", "csrf=x&type=waive");
+        assertEquals(303, posted.statusCode());
+        assertEquals("/sign-in?next=%2Flearners%2FL-1%2Fexceptions%2Fnew", posted.headers().firstValue("Location")
+                .orElseThrow());
+        assertEquals("/sign-in?next=%2Fexceptions", b.post("/exceptions/e1/decide", "csrf=x").headers()
+                .firstValue("Location").orElseThrow());
+        assertEquals("/sign-in?next=%2F", b.post("/evaluate", "csrf=x").headers().firstValue("Location")
+                .orElseThrow());
     }
 }
