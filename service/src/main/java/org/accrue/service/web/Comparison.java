@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What changed between two of a learner's decisions: each award's verdict, and each requirement's figures and
- * whether it was met; an award or requirement only one side has is a change from or to "none".
+ * What changed between two of a learner's decisions: each award's verdict, each requirement's figures and whether
+ * it was met, and each credential's credit; an award, requirement or credential only one side has is a change
+ * from or to "none".
  */
 public record Comparison(String learner, String earlier, String earlierAt, String earlierAsOf, String later,
                          String laterAt, String laterAsOf, List<Change> changes) {
@@ -46,7 +47,25 @@ public record Comparison(String learner, String earlier, String earlierAt, Strin
                 }
             }
         }
+        Map<String, String> cx = new LinkedHashMap<>();
+        Map<String, String> cy = new LinkedHashMap<>();
+        a.credentials().forEach(c -> cx.put(c.id(), credit(c)));
+        b.credentials().forEach(c -> cy.put(c.id(), credit(c)));
+        Set<String> credentials = new LinkedHashSet<>(cx.keySet());
+        credentials.addAll(cy.keySet());
+        for (String id : credentials) {
+            String x = cx.getOrDefault(id, "none");
+            String y = cy.getOrDefault(id, "none");
+            if (!x.equals(y)) {
+                changes.add(new Change("credential " + id, "credit", x, y));
+            }
+        }
         return new Comparison(learner, a.decision(), a.at(), a.asOf(), b.decision(), b.at(), b.asOf(), changes);
+    }
+
+    private static String credit(ResultView.CredentialView c) {
+        return c.creditBearing() ? c.points() + " SCQF points at level " + c.level()
+                : "no credit" + (c.excluded().isEmpty() ? "" : ": " + String.join("; ", c.excluded()));
     }
 
     private static Map<String, ResultView.AwardView> awards(ResultView v) {

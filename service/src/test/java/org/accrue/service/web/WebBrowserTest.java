@@ -191,6 +191,7 @@ class WebBrowserTest {
         waitFor(ExpectedConditions.urlContains("/compare"));
         String changes = chromium.driver.findElement(By.tagName("table")).getText();
         assertTrue(changes.contains("scqf-pgcert verdict not eligible eligible"), changes);
+        assertTrue(changes.contains("scqf-pgcert requirement total 45 of 60, not met 45 of 60, waived"), changes);
         chromium.screenshot("compare");
         assertAccessible("compare");
 

@@ -317,4 +317,19 @@ class WebPageTest {
         assertEquals("/sign-in?next=%2F", b.post("/evaluate", "csrf=x").headers().firstValue("Location")
                 .orElseThrow());
     }
+
+    @Test
+    void aComparisonShowsChangedCredentialsToo() {
+        String earlier = "{\"learner\":{\"id\":\"L\",\"name\":null},\"source\":\"s\",\"asOf\":\"2026-01-01\","
+                + "\"ruleset\":\"r\",\"awards\":[],\"credentials\":[{\"id\":\"A\",\"title\":\"T\",\"scqfPoints\":15,"
+                + "\"scqfLevel\":11,\"creditBearing\":true,\"excluded\":[],\"classifications\":[],\"unmet\":[],"
+                + "\"notes\":[]}]}";
+        String later = earlier.replace("\"scqfPoints\":15,\"scqfLevel\":11,\"creditBearing\":true,\"excluded\":[]",
+                "\"scqfPoints\":null,\"scqfLevel\":null,\"creditBearing\":false,\"excluded\":[\"too old\"]");
+        Comparison c = Comparison.of("L", ResultView.of("d1", "x", "t1", earlier), ResultView.of("d2", "x", "t2", later));
+        assertEquals(java.util.List.of(new Comparison.Change("credential A", "credit", "15 SCQF points at level 11",
+                "no credit: too old")), c.changes());
+        assertEquals(java.util.List.of(), Comparison.of("L", ResultView.of("d1", "x", "t1", earlier),
+                ResultView.of("d2", "x", "t2", earlier)).changes());
+    }
 }
