@@ -3,7 +3,6 @@ package org.accrue.cli;
 import org.accrue.service.accounts.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,20 +22,16 @@ final class TokensCommand {
         CommandSpec spec;
         @Parameters(paramLabel = "NAME", description = "Letters, digits and . _ @ -; decisions record it as who asked")
         String name;
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "viewer | officer | approver | admin")
-        String role;
+        @Mixin
+        RoleOption role = new RoleOption();
         @Mixin
         DbOption db = new DbOption();
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            Role r;
-            try {
-                r = Role.of(role);
-            } catch (IllegalArgumentException e) {
-                err.println("accrue tokens create: --role: " + e.getMessage());
+            Role r = role.role("tokens create", err);
+            if (r == null) {
                 return ExitStatus.USAGE;
             }
             return UsersCommand.withAccounts("tokens create", db, err,

@@ -6,7 +6,6 @@ import org.accrue.service.store.Database;
 import org.accrue.service.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,20 +32,16 @@ final class UsersCommand {
         CommandSpec spec;
         @Parameters(paramLabel = "NAME", description = "Letters, digits and . _ @ -")
         String name;
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "viewer | officer | approver | admin")
-        String role;
+        @Mixin
+        RoleOption role = new RoleOption();
         @Mixin
         DbOption db = new DbOption();
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            Role r;
-            try {
-                r = Role.of(role);
-            } catch (IllegalArgumentException e) {
-                err.println("accrue users add: --role: " + e.getMessage());
+            Role r = role.role("users add", err);
+            if (r == null) {
                 return ExitStatus.USAGE;
             }
             char[] password = password(err);

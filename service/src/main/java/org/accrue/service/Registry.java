@@ -41,6 +41,8 @@ import java.util.UUID;
 public final class Registry implements AutoCloseable {
     /** How a learner file's source is named in results and messages the service gives. */
     public static final String SOURCE = "request";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Database db;
     private final RuleSets ruleSets;
@@ -189,6 +191,20 @@ public final class Registry implements AutoCloseable {
                 .map(StaffExceptions.Proposal::id).toList(), mediaType, body, json));
     }
 
+    /**
+     * Evaluates a learner again from the file their newest decision on the log holds (one not erased), named as it
+     * was then, and logs the decision.
+     *
+     * @throws Problem 400 when the log holds no file of theirs
+     */
+    public Decision evaluateAgain(Caller caller, String learnerId, LocalDate asOf, List<String> awards) {
+        Decision last = log.forLearner(learnerId, 500, null).stream().filter(d -> d.input() != null).findFirst()
+                .orElseThrow(() -> Problem.badRequest("No learner " + Printable.echo(learnerId)
+                        + " with a file on the log: upload their file"));
+        return evaluate(caller, last.input(), last.mediaType(), asOf, awards, null,
+                last.result() == null ? "log" : sourceOf(last.result()));
+    }
+
     private RuleSet choose(LocalDate asOf, String ruleSetId) {
         if (ruleSetId != null) {
             return ruleSets.byId(ruleSetId).orElseThrow(() -> Problem.badRequest("ruleSet: no rule set "
@@ -228,7 +244,7 @@ public final class Registry implements AutoCloseable {
     /** The {@code source} a stored result names. */
     private static String sourceOf(String resultJson) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultJson).path("source").asText(SOURCE);
+            return JSON.readTree(resultJson).path("source").asText(SOURCE);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return SOURCE;
         }
@@ -306,7 +322,7 @@ public final class Registry implements AutoCloseable {
             Outcome o = own.evaluateRecord(withExceptions(record, then), source, d.asOf(), d.awards());
             same = o instanceof Outcome.Evaluated ev && JsonReport.line(ev.result()).equals(d.result());
         }
-        RuleSet today = ruleSets.on(today()).orElse(ruleSets.all().get(0)).ruleSet();
+        RuleSet today = ruleSets.current(today()).ruleSet();
         List<String> awards = d.awards().stream().filter(a -> today.awards().stream()
                 .anyMatch(x -> x.id().equals(a))).toList();
         Map<String, String> is = Map.of();
@@ -360,7 +376,7 @@ public final class Registry implements AutoCloseable {
             throw Problem.badRequest("credential: a waiver applies to a requirement, not a credential");
         }
         StaffException e = new StaffException(t, award, requirement, credential, caller.name(), today(), reason);
-        RuleSet current = ruleSets.on(today()).orElse(ruleSets.all().get(0)).ruleSet();
+        RuleSet current = ruleSets.current(today()).ruleSet();
         List<RecordProblem> problems = current.problems(new LearnerRecord(new Learner(learnerId, null), List.of(),
                 List.of(e), null));
         if (!problems.isEmpty()) {

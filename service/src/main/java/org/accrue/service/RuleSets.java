@@ -78,6 +78,14 @@ public final class RuleSets {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The rule set that governs what is decided today: the one in force today, or, before any is, the first to
+     * come into force (what exceptions are checked against, what replay compares with, what the pages list).
+     */
+    public InForce current(LocalDate today) {
+        return on(today).orElse(sets.get(0));
+    }
+
     /** The loaded rule set with this hash ({@code sha256:<hex>}, or the hex alone). */
     public Optional<RuleSet> byId(String id) {
         String full = id.startsWith("sha256:") ? id : "sha256:" + id;

@@ -59,6 +59,9 @@ public final class StaffExceptions {
     private static final String COLUMNS = "id, learner_id, type, award, requirement, credential, reason, "
             + "proposed_by, proposed_at, status, decided_by, decided_at, note";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Database db;
     private final DecisionLog log;
 
@@ -113,7 +116,7 @@ public final class StaffExceptions {
         m.put("proposedBy", p.proposedBy());
         m.put("proposedAt", p.proposedAt().toString());
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+            return JSON.writeValueAsString(m);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }

@@ -3,8 +3,6 @@ package org.accrue.service.log;
 import org.accrue.io.Sha256;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /**
  * How a record's hash is made: SHA-256 over the previous record's hash and each field, every value written with
@@ -50,15 +48,5 @@ public final class Chain {
         } else {
             text.append(value.length()).append(':').append(value).append('\n');
         }
-    }
-
-    /** A list as canonical JSON text. */
-    static String json(List<String> values) {
-        return Json.write(values);
-    }
-
-    /** A map as canonical JSON text, in its own order. */
-    static String json(Map<String, String> values) {
-        return Json.write(values);
     }
 }

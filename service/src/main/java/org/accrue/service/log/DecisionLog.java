@@ -72,7 +72,7 @@ public final class DecisionLog implements AutoCloseable {
             byte[] result = e.result() == null ? null : e.result().getBytes(StandardCharsets.UTF_8);
             return new Prepared(e, Sha256.hex(input), result == null ? null : Sha256.hex(result),
                     e.input() == null ? null : Stored.encode(input), result == null ? null : Stored.encode(result),
-                    Chain.json(e.awards()), Chain.json(e.verdicts()), Chain.json(e.exceptions()));
+                    Json.write(e.awards()), Json.write(e.verdicts()), Json.write(e.exceptions()));
         }
     }
 

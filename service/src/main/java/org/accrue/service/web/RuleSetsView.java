@@ -22,7 +22,7 @@ public record RuleSetsView(List<Row> ruleSets, List<AwardWords> awards) {
     }
 
     static RuleSetsView of(RuleSets sets, LocalDate today) {
-        RuleSets.InForce current = sets.on(today).orElse(sets.all().get(0));
+        RuleSets.InForce current = sets.current(today);
         List<Row> rows = sets.all().stream().map(s -> new Row(s.ruleSet().id(), s.from().equals(RuleSets.ALWAYS)
                 ? "the beginning" : s.from().toString(), s.source(), s == current)).toList();
         RuleSet rules = current.ruleSet();

@@ -279,8 +279,7 @@ public final class Web {
     }
 
     private List<String> awardIds() {
-        var inForce = registry.ruleSets().on(registry.today()).orElse(registry.ruleSets().all().get(0));
-        return inForce.ruleSet().awards().stream().map(a -> a.id()).toList();
+        return registry.ruleSets().current(registry.today()).ruleSet().awards().stream().map(a -> a.id()).toList();
     }
 
     private void evaluatePage(Context ctx, Caller caller) {
@@ -303,7 +302,7 @@ public final class Web {
             String fromLog = ctx.formParam("learner") == null ? "" : ctx.formParam("learner").strip();
             Decision d;
             if ((file == null || file.size() == 0) && !fromLog.isEmpty()) {
-                d = again(caller, fromLog, asOf, chosen);
+                d = registry.evaluateAgain(caller, fromLog, asOf, chosen);
             } else {
                 if (file == null || file.size() == 0) {
                     throw Problem.badRequest("Choose a learner file to check, or give a learner id from the log");
@@ -446,16 +445,6 @@ public final class Web {
             return;
         }
         ctx.redirect("/exceptions?done=" + (approve ? "approved" : "rejected"), io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    /** Checks a learner again from the file their newest decision on the log holds (not erased). */
-    private Decision again(Caller caller, String learner, LocalDate asOf, List<String> awards) {
-        Decision last = registry.decisions(learner, 500, null).stream().filter(x -> x.input() != null).findFirst()
-                .orElseThrow(() -> Problem.badRequest("No learner " + org.accrue.report.Printable.echo(learner)
-                        + " with a file on the log: upload their file"));
-        String source = last.result() == null ? "log" : ResultView.of(last.id(), last.by(), last.at().toString(),
-                last.result()).source();
-        return registry.evaluate(caller, last.input(), last.mediaType(), asOf, awards, null, source);
     }
 
     /** The uploaded file's name, as results and messages name it: the last part of it, printable, at most 100. */
