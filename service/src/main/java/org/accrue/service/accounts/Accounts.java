@@ -162,8 +162,16 @@ public final class Accounts {
         if (colon < 0) {
             throw new AccessDenied(401, "Basic credentials need name:password");
         }
-        String name = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
+        return signIn(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+    }
+
+    /**
+     * A user's sign-in with a password (HTTP Basic, the web page's form), slowed down after failures by name and
+     * by address.
+     *
+     * @throws AccessDenied 401 for a wrong name or password, 429 while a sign-in wait lasts
+     */
+    public Caller signIn(String name, String password, String address) {
         Duration wait = byName.wait(name);
         Duration byAddr = byAddress.wait(address);
         if (byAddr.compareTo(wait) > 0) {

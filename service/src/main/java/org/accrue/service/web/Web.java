@@ -253,8 +253,7 @@ public final class Web {
         String next = safeNext(ctx.formParam("next"));
         Caller caller;
         try {
-            caller = registry.accounts().authenticate("Basic " + Base64.getEncoder().encodeToString(
-                    (name + ":" + password).getBytes(StandardCharsets.UTF_8)), ctx.ip());
+            caller = registry.accounts().signIn(name, password, ctx.ip());
         } catch (AccessDenied e) {
             String error = e.status() == 429 ? e.getMessage() : "The user name or password is not right";
             render(ctx, e.status() == 429 ? 429 : 401, "signin.jte", params("page", page(ctx, null), "next", next,
