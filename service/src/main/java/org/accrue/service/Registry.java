@@ -168,9 +168,8 @@ public final class Registry implements AutoCloseable {
                         + "Accrue (" + e.getClass().getName() + "); please report it with this record"), null);
             }
         });
-        if (worked.outcome() != null) {
-            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, status(
-                    ((Outcome.Rejected) worked.outcome()).reason()), ((Outcome.Rejected) worked.outcome()).message());
+        if (worked.outcome() instanceof Outcome.Rejected r) {
+            throw reject(id, at, caller, null, asOf, awards, ruleSet, mediaType, body, status(r.reason()), r.message());
         }
         LearnerRecord record = worked.record();
         String learnerId = record.learner().id();
