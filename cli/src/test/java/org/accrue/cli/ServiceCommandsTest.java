@@ -98,6 +98,24 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void serveRefusesAWrongStartWithItsExitStatus() throws Exception {
+        Cli port = Cli.run("serve", "--port", "70000", "--db", db());
+        assertEquals(ExitStatus.USAGE, port.status());
+        assertEquals("accrue serve: --port 70000: expected 0 to 65535\n", port.err());
+        Cli config = Cli.run("serve", "--config", dir.resolve("none.yaml").toString());
+        assertEquals(ExitStatus.USAGE, config.status());
+        assertEquals("accrue serve: " + dir.resolve("none.yaml") + ": no such file\n", config.err());
+        Cli database = Cli.run("serve", "--port", "0", "--db", "jdbc:mysql://x/y");
+        assertEquals(ExitStatus.DATABASE, database.status());
+        assertTrue(database.err().startsWith("accrue serve: --db jdbc:mysql://x/y: not a database Accrue uses"),
+                database.err());
+        java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "listen: 0.0.0.0\n");
+        Cli setting = Cli.run("serve", "--config", dir.resolve("bad.yaml").toString());
+        assertEquals(ExitStatus.USAGE, setting.status());
+        assertTrue(setting.err().contains("listen: unknown setting"), setting.err());
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsExitStatus6() {
         Cli r = Cli.run("audit", "verify", "--db", "jdbc:sqlite:" + dir.resolve("no/such/folder/x.db"));
         assertEquals(ExitStatus.DATABASE, r.status());
