@@ -26,8 +26,10 @@ module org.accrue.engine {
     exports org.accrue.report;
     exports org.accrue.vocabulary;
     exports org.accrue.scenario;
+    exports org.accrue.planning;
     // results and the vocabulary are written as JSON by Jackson, which reads the records' accessors
     opens org.accrue.result to com.fasterxml.jackson.databind;
     opens org.accrue.vocabulary to com.fasterxml.jackson.databind;
     opens org.accrue.learner to com.fasterxml.jackson.databind;
+    opens org.accrue.planning to com.fasterxml.jackson.databind;
 }

@@ -271,4 +271,41 @@ public final class RuleSet {
         }
         return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits);
     }
+
+    /**
+     * The least costly set of catalogue items that makes the learner eligible for an award (docs/planning.md):
+     * exact, under this rule set and the same allocation semantics as {@link #evaluate}.
+     *
+     * @throws IllegalArgumentException naming an unknown award, a record that does not fit the rule set, or a
+     *                                  figure the objective needs that an item does not state
+     * @throws EvaluationException      when the rule set misbehaves or a limit is reached
+     */
+    public org.accrue.planning.PlanResult plan(LearnerRecord learner, org.accrue.planning.Catalogue catalogue,
+                                               org.accrue.planning.PlanRequest request) {
+        return plan(learner, catalogue, List.of(request)).get(0);
+    }
+
+    /** Plans for several awards at once (one request each, sharing the date, objective and budget). */
+    public List<org.accrue.planning.PlanResult> plan(LearnerRecord learner, org.accrue.planning.Catalogue catalogue,
+                                                     List<org.accrue.planning.PlanRequest> requests) {
+        for (org.accrue.planning.PlanRequest r : requests) {
+            if (awards.stream().noneMatch(a -> a.id().equals(r.award()))) {
+                throw new IllegalArgumentException("unknown award '" + org.accrue.report.Printable.echo(r.award())
+                        + "'; the rule set defines " + awards.stream().map(Award::id).collect(Collectors.joining(", ")));
+            }
+            if (!r.asOf().equals(requests.get(0).asOf()) || r.objective() != requests.get(0).objective()
+                    || !java.util.Objects.equals(r.budget(), requests.get(0).budget())) {
+                throw new IllegalArgumentException("plans made together share their date, objective and budget");
+            }
+        }
+        List<RecordProblem> problems = problems(learner);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
+                    + problems.get(0));
+        }
+        return new org.accrue.completion.Planner(evaluator, id, limits,
+                (record, award) -> evaluator.evaluate(record, requests.get(0).asOf(), Set.of(award),
+                        limits.withMaxCredentials(Math.max(limits.maxCredentials(), record.credentials().size()))))
+                .plan(learner, catalogue, requests);
+    }
 }

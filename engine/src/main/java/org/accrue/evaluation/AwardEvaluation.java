@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * One award for one learner: which credit may count, the staff exceptions, the allocation search, and the
  * result with its explanation, all from the same data.
  */
-final class AwardEvaluation {
+public final class AwardEvaluation {
     private static final List<Integer> GENERAL_ONLY = List.of(Allocator.GENERAL);
 
     /** What an award's results say that does not depend on the learner, worked out once per rule set. */
@@ -150,6 +150,29 @@ final class AwardEvaluation {
         return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
                 eligible, Points.normal(tally.total()), requirements, tally.counted(), notCounted, missing, applied,
                 rules());
+    }
+
+    /**
+     * One award's allocation problem for one learner, before the search: the candidates (in id order) and every
+     * minimum and cap, and, for each credential that may not count, why not.
+     */
+    public record Problem(AwardDefinition definition, Allocator.Problem allocation, Map<String, NotCounted> notCounted) {
+    }
+
+    /** Steps 1 and 2 alone: the problem the search would be given. */
+    Problem problem() {
+        Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
+        Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
+        List<NotCounted> notCounted = new ArrayList<>();
+        for (CredentialResult c : credentials.values()) {
+            if (!c.creditBearing()) {
+                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
+            }
+        }
+        Candidates candidates = candidates(allowed, notCounted);
+        Map<String, NotCounted> why = new HashMap<>();
+        notCounted.forEach(n -> why.put(n.credential(), n));
+        return new Problem(definition, problem(candidates, waived), why);
     }
 
     /**

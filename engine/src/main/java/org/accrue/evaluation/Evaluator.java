@@ -115,6 +115,58 @@ public final class Evaluator {
      * @throws EvaluationException when the rules misbehave or a limit is reached, with the reason
      */
     public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits) {
+        return run(record, asOf, limits, (s, facts) -> {
+            List<AwardResult> results = new ArrayList<>();
+            Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
+            for (AwardEvaluation.Prepared p : prepared) {
+                AwardDefinition d = p.definition;
+                if (awards.isEmpty() || awards.contains(d.award().id())) {
+                    try {
+                        results.add(facts.award(p, asOf, record, budget).result());
+                    } catch (Allocator.LimitExceededException e) {
+                        throw e.time() ? s.guard.timeUp() : new EvaluationException(
+                                EvaluationException.Reason.SEARCH_LIMIT, "award '" + d.award().id() + "': "
+                                + e.getMessage());
+                    }
+                }
+            }
+            List<CredentialResult> inFileOrder = record.credentials().stream()
+                    .map(c -> facts.credentials.get(c.id())).toList();
+            return new EvaluationResult(record.learner(), record.source(), asOf, ruleset, results, inFileOrder);
+        });
+    }
+
+    /**
+     * The allocation problem of each named award (all when empty) for one learner, as the search would be given
+     * it, without searching: what the pathway planner extends with the credentials on offer.
+     *
+     * @throws EvaluationException when the rules misbehave or a limit is reached, with the reason
+     */
+    public List<AwardEvaluation.Problem> problems(LearnerRecord record, LocalDate asOf, Collection<String> awards,
+                                                  Limits limits) {
+        return run(record, asOf, limits, (s, facts) -> {
+            List<AwardEvaluation.Problem> problems = new ArrayList<>();
+            for (AwardEvaluation.Prepared p : prepared) {
+                if (awards.isEmpty() || awards.contains(p.definition.award().id())) {
+                    problems.add(facts.award(p, asOf, record, Allocator.Budget.DEFAULT).problem());
+                }
+            }
+            return problems;
+        });
+    }
+
+    /** What the two phases established for one learner: each credential explained, the credit, what may count. */
+    private record Facts(Map<String, CredentialResult> credentials, List<Credit> credits,
+                         Map<String, Map<String, List<FactLog.Inserted<MayCount>>>> byAward) {
+        AwardEvaluation award(AwardEvaluation.Prepared p, LocalDate asOf, LearnerRecord record, Allocator.Budget budget) {
+            return new AwardEvaluation(p, asOf, credits, credentials,
+                    byAward.getOrDefault(p.definition.award().id(), Map.of()), record.exceptions(), budget);
+        }
+    }
+
+    /** Runs both phases for one learner in this thread's session, hands what they found to {@code use}, and resets. */
+    private <T> T run(LearnerRecord record, LocalDate asOf, Limits limits,
+                      java.util.function.BiFunction<Session, Facts, T> use) {
         definitions.orThrow();
         Session s = sessions.get();
         KieSession session = s.session;
@@ -160,24 +212,7 @@ public final class Evaluator {
                 byAward.computeIfAbsent(m.fact().award(), a -> new java.util.HashMap<>())
                         .computeIfAbsent(m.fact().credential(), c -> new ArrayList<>()).add(m);
             }
-            List<AwardResult> results = new ArrayList<>();
-            Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
-            for (AwardEvaluation.Prepared p : prepared) {
-                AwardDefinition d = p.definition;
-                if (awards.isEmpty() || awards.contains(d.award().id())) {
-                    try {
-                        results.add(new AwardEvaluation(p, asOf, credits, credentials,
-                                byAward.getOrDefault(d.award().id(), Map.of()), record.exceptions(), budget).result());
-                    } catch (Allocator.LimitExceededException e) {
-                        throw e.time() ? s.guard.timeUp() : new EvaluationException(
-                                EvaluationException.Reason.SEARCH_LIMIT, "award '" + d.award().id() + "': "
-                                + e.getMessage());
-                    }
-                }
-            }
-            List<CredentialResult> inFileOrder = record.credentials().stream()
-                    .map(c -> credentials.get(c.id())).toList();
-            return new EvaluationResult(record.learner(), record.source(), asOf, ruleset, results, inFileOrder);
+            return use.apply(s, new Facts(credentials, credits, byAward));
         } catch (RuntimeException e) {
             s.broken = true;
             throw e;
@@ -186,8 +221,6 @@ public final class Evaluator {
             s.reset();
         }
     }
-
-
 
     private void checkMayCount(List<FactLog.Inserted<MayCount>> mayCount) {
         for (var m : mayCount) {

@@ -183,7 +183,7 @@ final class LearnerRecordParser {
         return new Learner(requiredText(node, "learner.", "id"), optionalText(node, "learner.", "name"));
     }
 
-    private Credential credential(JsonNode node, String path) throws InvalidInputException {
+    Credential credential(JsonNode node, String path) throws InvalidInputException {
         requireObject(node, path);
         String p = path + ".";
         checkFields(node, p, CREDENTIAL_FIELDS);
@@ -263,7 +263,7 @@ final class LearnerRecordParser {
         return c;
     }
 
-    private LocalDate date(JsonNode node, String p, String field) throws InvalidInputException {
+    LocalDate date(JsonNode node, String p, String field) throws InvalidInputException {
         String s = optionalText(node, p, field);
         if (s == null) {
             return null;
@@ -285,7 +285,7 @@ final class LearnerRecordParser {
      * done with it: a number written as {@code 1e999999999} is refused here, not spelt out in a message or
      * carried into arithmetic.
      */
-    private BigDecimal number(JsonNode node, String p, String field, BigDecimal max, int decimals)
+    BigDecimal number(JsonNode node, String p, String field, BigDecimal max, int decimals)
             throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -318,11 +318,11 @@ final class LearnerRecordParser {
     }
 
     /** A learner-supplied value as an error message echoes it: quoted, printable, at most a few dozen characters. */
-    private static String quote(String s) {
+    static String quote(String s) {
         return "'" + org.accrue.report.Printable.echo(s) + "'";
     }
 
-    private Boolean bool(JsonNode node, String p, String field) throws InvalidInputException {
+    Boolean bool(JsonNode node, String p, String field) throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -333,7 +333,7 @@ final class LearnerRecordParser {
         return v.booleanValue();
     }
 
-    private <E extends Enum<E>> E word(JsonNode node, String p, String field, Class<E> type)
+    <E extends Enum<E>> E word(JsonNode node, String p, String field, Class<E> type)
             throws InvalidInputException {
         String s = optionalText(node, p, field);
         if (s == null) {
@@ -346,7 +346,7 @@ final class LearnerRecordParser {
         }
     }
 
-    private List<String> textList(JsonNode node, String p, String field, boolean tags) throws InvalidInputException {
+    List<String> textList(JsonNode node, String p, String field, boolean tags) throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return List.of();
@@ -366,7 +366,7 @@ final class LearnerRecordParser {
         return out;
     }
 
-    private String requiredText(JsonNode node, String p, String field) throws InvalidInputException {
+    String requiredText(JsonNode node, String p, String field) throws InvalidInputException {
         String s = optionalText(node, p, field);
         if (s == null) {
             throw error(p + field, "is missing");
@@ -374,7 +374,7 @@ final class LearnerRecordParser {
         return s;
     }
 
-    private String optionalText(JsonNode node, String p, String field) throws InvalidInputException {
+    String optionalText(JsonNode node, String p, String field) throws InvalidInputException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -389,13 +389,13 @@ final class LearnerRecordParser {
         return s;
     }
 
-    private void requireObject(JsonNode node, String path) throws InvalidInputException {
+    void requireObject(JsonNode node, String path) throws InvalidInputException {
         if (!node.isObject()) {
             throw error(path, "must be a mapping of fields, not " + describe(node));
         }
     }
 
-    private void checkFields(JsonNode node, String prefix, Set<String> known) throws InvalidInputException {
+    void checkFields(JsonNode node, String prefix, Set<String> known) throws InvalidInputException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
@@ -420,7 +420,7 @@ final class LearnerRecordParser {
                 .collect(Collectors.joining(" | "));
     }
 
-    private InvalidInputException error(String where, String problem) {
+    InvalidInputException error(String where, String problem) {
         return new InvalidInputException(source, prefix.isEmpty() ? where
                 : where.equals("file") ? prefix : prefix + "." + where, problem);
     }
