@@ -83,12 +83,22 @@ public final class CompletionSearch {
             return new Outcome(List.of(), unreachable, 0);
         }
         int keep = Math.min(MAX_KEEP, input.alternatives() + 1);
+        int wanted = input.alternatives() + 1;
+        double factor = FIRST_FACTOR;
         long states = 0;
         while (true) {
-            Run run = new Run(m, keep);
+            Run run = new Run(m, keep, factor);
             List<Label> finals = run.go();
             states += run.states;
-            Chosen chosen = m.choose(finals, input.alternatives() + 1);
+            Chosen chosen = m.choose(finals, wanted);
+            if (Boolean.getBoolean("accrue.plan.debug")) {
+                System.err.printf("run keep=%d factor=%.2f upper=%d states=%d finals=%d chosen=%d bounded=%b truncated=%b n=%d bits=%d%n",
+                        keep, factor, run.upper, run.states, finals.size(), chosen.plans().size(), run.bounded, run.truncated, m.n, m.prereqBits);
+            }
+            if (chosen.plans().size() < wanted && run.bounded) {
+                factor = factor * 4 > LAST_FACTOR ? Double.POSITIVE_INFINITY : factor * 4; // the bound cut too much
+                continue;
+            }
             // the first keep distinct plans the run found are the best keep there are; past them, plans may be missing
             if (!run.truncated || chosen.lastRank() < keep || keep >= MAX_KEEP) {
                 return new Outcome(chosen.plans(), List.of(), states);
@@ -96,6 +106,14 @@ public final class CompletionSearch {
             keep = Math.min(MAX_KEEP, keep * 2);
         }
     }
+
+    /**
+     * The first bound on a plan's objective, as a multiple of the least any plan can have (the lower bound once the
+     * held credentials are placed); raised fourfold each time it cuts away plans that were wanted, and dropped past
+     * {@link #LAST_FACTOR}.
+     */
+    private static final double FIRST_FACTOR = 1.25;
+    private static final double LAST_FACTOR = 100;
 
     /** The plans chosen, and the rank among all distinct plans found of the last one looked at. */
     private record Chosen(List<Found> plans, int lastRank) {
@@ -105,8 +123,40 @@ public final class CompletionSearch {
     private record Label(long objective, int count, long cost, Node items) {
     }
 
-    /** One item taken (a position), after the items before it. */
-    private record Node(int position, Node before) {
+    /** One item taken (a position), after the items before it; the items' id ranks in order, made when first asked. */
+    private static final class Node {
+        final int position;
+        final Node before;
+        private int[] sorted;
+
+        Node(int position, Node before) {
+            this.position = position;
+            this.before = before;
+        }
+
+        int position() {
+            return position;
+        }
+
+        Node before() {
+            return before;
+        }
+
+        /** The ranks of the items from here back, in order: the parent's with this one's inserted. */
+        int[] sorted(int[] rank) {
+            if (sorted == null) {
+                int[] parent = before == null ? new int[0] : before.sorted(rank);
+                int r = rank[position];
+                int at = Arrays.binarySearch(parent, r);
+                at = at < 0 ? -at - 1 : at;
+                int[] out = new int[parent.length + 1];
+                System.arraycopy(parent, 0, out, 0, at);
+                out[at] = r;
+                System.arraycopy(parent, at, out, at + 1, parent.length - at);
+                sorted = out;
+            }
+            return sorted;
+        }
     }
 
     /** The problem in whole units, the positions to go through, and the state's packing. */
@@ -138,6 +188,11 @@ public final class CompletionSearch {
         final long[] clearAfter;   // [position] the bits no position after it refers to
         final long[][] ahead;      // [dimension][position] the most the positions from here on can add
         final int prereqBits;
+        final int[] bitPosition;   // [bit] the position of the offer it stands for
+        final int[] rank;          // [position] an offer's rank in id order
+        final double[][] ratioAhead; // [dimension][position] the least objective per step an offer from here on gives
+        final long cheapest;       // the least objective of an offer above zero
+        final int[] chain;         // the level minimums from the highest level down, then the total
 
         static final int NONE = -3;
 
@@ -155,6 +210,10 @@ public final class CompletionSearch {
             List<Integer> held = new ArrayList<>();
             List<String> offered = new ArrayList<>(input.offers().keySet());
             offered.sort(Comparator.naturalOrder());
+            Map<String, Integer> idRank = new HashMap<>();
+            for (String o : offered) {
+                idRank.put(o, idRank.size());
+            }
             Map<String, Integer> candidateIndex = new HashMap<>();
             for (int i = 0; i < p.candidates().size(); i++) {
                 String cid = p.candidates().get(i).id();
@@ -163,6 +222,13 @@ public final class CompletionSearch {
                     held.add(i);
                 }
             }
+            Map<String, Double> perPoint = new HashMap<>();
+            for (String o : offered) {
+                Integer c = candidateIndex.get(o);
+                double points = c == null ? 0 : p.candidates().get(c).points().doubleValue();
+                perPoint.put(o, points <= 0 ? Double.POSITIVE_INFINITY : input.offers().get(o).objective() / points);
+            }
+            offered = clustered(offered, input.prerequisites(), perPoint);
             this.n = held.size() + offered.size();
             this.id = new String[n];
             this.candidate = new int[n];
@@ -173,7 +239,9 @@ public final class CompletionSearch {
                 candidate[at++] = h;
             }
             Map<String, Integer> position = new HashMap<>();
+            this.rank = new int[n];
             for (String o : offered) {
+                rank[at] = idRank.get(o);
                 id[at] = o;
                 candidate[at] = candidateIndex.getOrDefault(o, -1);
                 offer[at] = input.offers().get(o);
@@ -210,6 +278,12 @@ public final class CompletionSearch {
             }
             for (int b = 0; b < last.length; b++) {
                 clearAfter[last[b]] |= 1L << b;
+            }
+            this.bitPosition = new int[bits.size()];
+            for (int i = 0; i < n; i++) {
+                if (bit[i] >= 0) {
+                    bitPosition[bit[i]] = i;
+                }
             }
             // dimensions in whole units, then in steps of their greatest common divisor
             int dims = mins + caps;
@@ -292,6 +366,29 @@ public final class CompletionSearch {
                     }
                 }
             }
+            this.ratioAhead = new double[mins][n + 1];
+            long least = Long.MAX_VALUE;
+            for (int d = 0; d < mins; d++) {
+                ratioAhead[d][n] = Double.POSITIVE_INFINITY;
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                for (int d = 0; d < mins; d++) {
+                    double r = !reaches[i][d] || gain[i][d] == 0 ? Double.POSITIVE_INFINITY
+                            : offer[i] == null ? 0 : (double) offer[i].objective() / gain[i][d];
+                    ratioAhead[d][i] = Math.min(ratioAhead[d][i + 1], r);
+                }
+                if (offer[i] != null && offer[i].objective() > 0) {
+                    least = Math.min(least, offer[i].objective());
+                }
+            }
+            this.cheapest = least == Long.MAX_VALUE ? 1 : least;
+            List<Integer> chained = new ArrayList<>();
+            for (int l = 0; l < levels; l++) {
+                chained.add(total + 1 + l);
+            }
+            chained.sort(Comparator.comparing((Integer d) -> -p.levelNeeds().get(d - total - 1).scqfLevel()));
+            chained.add(total);
+            this.chain = chained.stream().mapToInt(Integer::intValue).toArray();
             this.ahead = new long[mins][n + 1];
             for (int i = n - 1; i >= 0; i--) {
                 for (int d = 0; d < mins; d++) {
@@ -340,6 +437,41 @@ public final class CompletionSearch {
         }
 
         /** The state after position {@code i} counts toward {@code option}, or -1 when a cap would be exceeded. */
+        /** The values of every dimension of a packed state. */
+        void decode(long state, long[] into) {
+            for (int d = 0; d < into.length; d++) {
+                into[d] = (state / mult[d]) % radix[d];
+            }
+        }
+
+        /** {@link #apply(int, int, long)} with the state's values already decoded. */
+        long apply(int i, int option, long state, long[] v) {
+            if (option == NONE) {
+                return state;
+            }
+            long next = state;
+            if (option >= 0) {
+                next += (Math.min(need[option], v[option] + gain[i][option]) - v[option]) * mult[option];
+                int c = named + option;
+                next += (Math.min(need[c], v[c] + 1) - v[c]) * mult[c];
+            }
+            next += (Math.min(need[total], v[total] + gain[i][total]) - v[total]) * mult[total];
+            for (int l = 0; l < levels; l++) {
+                int d = total + 1 + l;
+                if (reaches[i][d]) {
+                    next += (Math.min(need[d], v[d] + gain[i][d]) - v[d]) * mult[d];
+                }
+            }
+            for (int k : capsOf[i]) {
+                int d = mins + k;
+                if (v[d] + gain[i][d] > capMax[k]) {
+                    return -1;
+                }
+                next += gain[i][d] * mult[d];
+            }
+            return next;
+        }
+
         long apply(int i, int option, long state) {
             if (option == NONE) {
                 return state;
@@ -381,6 +513,35 @@ public final class CompletionSearch {
                 }
             }
             return true;
+        }
+
+        /**
+         * A lower bound on what the positions from {@code i} on must add to the objective to meet every minimum from
+         * {@code state}: for each minimum, its shortfall at the least objective per step any offer ahead gives it.
+         */
+        double lowerBound(long state, int i) {
+            double bound = 0;
+            for (int d = 0; d < mins; d++) {
+                long shortfall = need[d] - at(state, d);
+                if (shortfall > 0) {
+                    bound = Math.max(bound, shortfall * ratioAhead[d][i]);
+                }
+            }
+            // credit at a level also counts at every lower level and in the total: the shortfalls from the highest
+            // level down, each part at the least objective per point of the credit that can fill it
+            if (chain.length > 1) {
+                double chained = 0;
+                long covered = 0;
+                for (int d : chain) {
+                    long shortfall = (need[d] - at(state, d)) * step[d];
+                    if (shortfall > covered) {
+                        chained += (shortfall - covered) * ratioAhead[d][i] / step[d];
+                        covered = shortfall;
+                    }
+                }
+                bound = Math.max(bound, chained);
+            }
+            return bound;
         }
 
         boolean complete(long state) {
@@ -453,7 +614,7 @@ public final class CompletionSearch {
             for (Node x = items; x != null; x = x.before()) {
                 out.add(id[x.position()]);
             }
-            java.util.Collections.reverse(out);
+            out.sort(Comparator.naturalOrder());
             return out;
         }
 
@@ -470,22 +631,77 @@ public final class CompletionSearch {
             return compareItems(a.items(), b.items(), a.count());
         }
 
-        static int compareItems(Node a, Node b, int count) {
+        /**
+         * Two sets of the same size in the order of their ids listed in order. The search may take positions in any
+         * order: for sets of equal size, which lists first depends only on the smallest id in one and not the other,
+         * which no later item changes.
+         */
+        int compareItems(Node a, Node b, int count) {
             if (a == b) {
                 return 0;
             }
-            int[] x = positions(a, count);
-            int[] y = positions(b, count);
-            return Arrays.compare(x, y);
+            return Arrays.compare(a.sorted(rank), b.sorted(rank));
         }
+    }
 
-        static int[] positions(Node n, int count) {
-            int[] out = new int[count];
-            for (int i = count - 1; n != null; n = n.before()) {
-                out[i--] = n.position();
+    /**
+     * The offers in the order the search takes them: the least objective per point first (so that the offers
+     * ahead are the dearer ones and the bound is tighter), except that items linked by prerequisites are taken
+     * together (each prerequisite just before what needs it), so that whether a prerequisite is taken is part of
+     * the state for as few positions as possible.
+     */
+    static List<String> clustered(List<String> byId, Map<String, List<String>> prerequisites,
+                                  Map<String, Double> perPoint) {
+        Map<String, Set<String>> linked = new HashMap<>();
+        for (var e : prerequisites.entrySet()) {
+            for (String q : e.getValue()) {
+                linked.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(q);
+                linked.computeIfAbsent(q, k -> new HashSet<>()).add(e.getKey());
             }
-            return out;
         }
+        List<String> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        // the least objective per point first: the offers left ahead are then the dearer ones, and the bound tighter
+        List<String> order = new ArrayList<>(byId);
+        order.sort(Comparator.comparing((String x) -> perPoint.getOrDefault(x, Double.POSITIVE_INFINITY)));
+        for (String start : order) {
+            if (placed.contains(start)) {
+                continue;
+            }
+            // the start's cluster, in id order
+            List<String> cluster = new ArrayList<>();
+            List<String> todo = new ArrayList<>(List.of(start));
+            Set<String> met = new HashSet<>(todo);
+            while (!todo.isEmpty()) {
+                String x = todo.remove(todo.size() - 1);
+                cluster.add(x);
+                for (String y : linked.getOrDefault(x, Set.of())) {
+                    if (met.add(y)) {
+                        todo.add(y);
+                    }
+                }
+            }
+            cluster.sort(Comparator.naturalOrder());
+            // prerequisites first
+            while (!cluster.isEmpty()) {
+                int before = cluster.size();
+                for (var it = cluster.iterator(); it.hasNext(); ) {
+                    String x = it.next();
+                    boolean ready = prerequisites.getOrDefault(x, List.of()).stream()
+                            .allMatch(q -> placed.contains(q) || !cluster.contains(q));
+                    if (ready) {
+                        out.add(x);
+                        placed.add(x);
+                        it.remove();
+                        break;
+                    }
+                }
+                if (cluster.size() == before) {
+                    throw new IllegalArgumentException("prerequisites in a cycle: " + cluster);
+                }
+            }
+        }
+        return out;
     }
 
     /** One pass of the dynamic programme, keeping up to {@code keep} partial plans per state. */
@@ -493,48 +709,74 @@ public final class CompletionSearch {
         final Model m;
         final int keep;
         final boolean budgeted;
+        final double factor;
+        /** The most a partial plan's objective plus its lower bound may be; set once the held credentials are placed. */
+        long upper = Long.MAX_VALUE;
+        /** True when the bound cut some partial plan. */
+        boolean bounded;
         boolean truncated;
         long states;
+        private final int shift;
+        private final long stateMask;
+        private final long[] vals;
 
-        Run(Model m, int keep) {
+        Run(Model m, int keep, double factor) {
             this.m = m;
             this.keep = keep;
+            this.factor = factor;
             // with a budget on something other than the objective, a dearer partial plan may still be needed
             this.budgeted = m.input.budget() >= 0;
+            this.shift = 63 - m.prereqBits;
+            this.stateMask = (1L << shift) - 1;
+            this.vals = new long[m.mins + m.caps];
         }
 
         List<Label> go() {
-            Map<Long, List<Label>> layer = new HashMap<>();
-            if (m.hopeful(0, 0)) {
-                layer.put(0L, new ArrayList<>(List.of(new Label(0, 0, 0, null))));
+            StateMap layer = new StateMap(16);
+            Slot root = slot(layer, 0, 0, 0);
+            if (root != null) {
+                root.add(new Label(0, 0, 0, null), this);
             }
-            long bitMask = m.prereqBits == 0 ? 0 : ((1L << m.prereqBits) - 1);
-            int shift = 63 - m.prereqBits;
             for (int i = 0; i < m.n; i++) {
-                Map<Long, List<Label>> next = new HashMap<>(Math.max(16, layer.size() * 2));
                 Offer o = m.offer[i];
-                for (Map.Entry<Long, List<Label>> e : layer.entrySet()) {
-                    long key = e.getKey();
-                    long state = m.prereqBits == 0 ? key : key & ((1L << shift) - 1);
-                    long bits = m.prereqBits == 0 ? 0 : (key >>> shift) & bitMask;
+                if (o != null && upper == Long.MAX_VALUE && factor != Double.POSITIVE_INFINITY) {
+                    double least = Double.POSITIVE_INFINITY;
+                    for (int k = 0; k < layer.capacity(); k++) {
+                        Slot from = layer.at(k);
+                        if (from != null && from.size > 0) {
+                            least = Math.min(least, m.lowerBound(from.key & stateMask, i));
+                        }
+                    }
+                    if (least != Double.POSITIVE_INFINITY) {
+                        upper = (long) Math.ceil(Math.max(least, m.cheapest) * factor);
+                    }
+                }
+                StateMap next = new StateMap(Math.max(16, layer.size() * 2));
+                for (int k = 0; k < layer.capacity(); k++) {
+                    Slot from = layer.at(k);
+                    if (from == null || from.size == 0) {
+                        continue;
+                    }
+                    long state = from.key & stateMask;
+                    long bits = m.prereqBits == 0 ? 0 : from.key >>> shift;
+                    m.decode(state, vals);
                     if (o == null) {
                         for (int option : m.options[i]) {
-                            long s = m.apply(i, option, state);
+                            long s = m.apply(i, option, state, vals);
                             if (s >= 0) {
-                                put(next, i + 1, s, bits, shift, e.getValue(), null, 0);
+                                extend(next, i + 1, s, bits, from, null, i);
                             }
                         }
                         continue;
                     }
                     boolean committed = m.bit[i] >= 0 && (bits & (1L << m.bit[i])) != 0;
                     if (!committed) {
-                        put(next, i + 1, state, bits, shift, e.getValue(), null, i);
+                        extend(next, i + 1, state, bits, from, null, i);
                     }
                     long after = bits;
                     boolean open = true;
                     for (int b : m.needsBits[i]) {
-                        int q = positionOfBit(b);
-                        if (q < i && (bits & (1L << b)) == 0) {
+                        if (m.bitPosition[b] < i && (bits & (1L << b)) == 0) {
                             open = false; // a prerequisite earlier in the order and not taken
                         }
                         after |= 1L << b;
@@ -546,14 +788,14 @@ public final class CompletionSearch {
                         after |= 1L << m.bit[i];
                     }
                     for (int option : m.options[i]) {
-                        long s = m.apply(i, option, state);
+                        long s = m.apply(i, option, state, vals);
                         if (s >= 0) {
-                            put(next, i + 1, s, after, shift, e.getValue(), o, i);
+                            extend(next, i + 1, s, after, from, o, i);
                         }
                     }
                 }
                 if (m.clearAfter[i] != 0) {
-                    next = cleared(next, m.clearAfter[i], shift);
+                    next = cleared(next, m.clearAfter[i], i + 1);
                 }
                 states += next.size();
                 if (next.size() > MAX_STATES) {
@@ -563,42 +805,45 @@ public final class CompletionSearch {
                 layer = next;
             }
             List<Label> finals = new ArrayList<>();
-            for (Map.Entry<Long, List<Label>> e : layer.entrySet()) {
-                long key = e.getKey();
-                long state = m.prereqBits == 0 ? key : key & ((1L << shift) - 1);
-                long bits = m.prereqBits == 0 ? 0 : key >>> shift;
-                if (bits == 0 && m.complete(state)) {
-                    finals.addAll(e.getValue());
+            for (int k = 0; k < layer.capacity(); k++) {
+                Slot s = layer.at(k);
+                if (s != null && (m.prereqBits == 0 || s.key >>> shift == 0) && m.complete(s.key & stateMask)) {
+                    for (int j = 0; j < s.size; j++) {
+                        finals.add(s.labels[j]);
+                    }
                 }
             }
             return finals;
         }
 
-        private int[] bitPosition;
-
-        private int positionOfBit(int b) {
-            if (bitPosition == null) {
-                bitPosition = new int[m.prereqBits];
-                for (int i = 0; i < m.n; i++) {
-                    if (m.bit[i] >= 0) {
-                        bitPosition[m.bit[i]] = i;
-                    }
-                }
+        /** The slot of a state before position {@code ahead}, made on first use; null when it cannot lead to a plan. */
+        private Slot slot(StateMap map, int ahead, long state, long bits) {
+            long key = m.prereqBits == 0 ? state : state | (bits << shift);
+            Slot s = map.get(key);
+            if (s == null) {
+                boolean hopeful = m.hopeful(state, ahead);
+                s = new Slot(key, hopeful ? keep + 1 : 0, hopeful && upper != Long.MAX_VALUE
+                        ? m.lowerBound(state, ahead) * (1 - 1e-9) : 0, !hopeful);
+                map.put(key, s);
             }
-            return bitPosition[b];
+            return s.dead ? null : s;
         }
 
-        private Map<Long, List<Label>> cleared(Map<Long, List<Label>> layer, long clear, int shift) {
-            Map<Long, List<Label>> out = new HashMap<>(layer.size() * 2);
+        private StateMap cleared(StateMap layer, long clear, int ahead) {
+            StateMap out = new StateMap(Math.max(16, layer.size() * 2));
             long mask = ~(clear << shift);
-            for (Map.Entry<Long, List<Label>> e : layer.entrySet()) {
-                long key = e.getKey() & mask;
-                List<Label> into = out.get(key);
+            for (int k = 0; k < layer.capacity(); k++) {
+                Slot s = layer.at(k);
+                if (s == null || s.size == 0) {
+                    continue;
+                }
+                long key = s.key & mask;
+                Slot into = out.get(key);
                 if (into == null) {
-                    out.put(key, e.getValue());
+                    out.put(key, new Slot(key, s));
                 } else {
-                    for (Label l : e.getValue()) {
-                        offer(into, l);
+                    for (int j = 0; j < s.size; j++) {
+                        into.add(s.labels[j], this);
                     }
                 }
             }
@@ -606,63 +851,170 @@ public final class CompletionSearch {
         }
 
         /** Every partial plan of {@code from} extended by position {@code i} (taken when {@code o} is given). */
-        private void put(Map<Long, List<Label>> next, int ahead, long state, long bits, int shift, List<Label> from,
-                         Offer o, int i) {
-            if (!m.hopeful(state, ahead)) {
+        private void extend(StateMap next, int ahead, long state, long bits, Slot from, Offer o, int i) {
+            Slot into = slot(next, ahead, state, bits);
+            if (into == null) {
                 return;
             }
-            long key = m.prereqBits == 0 ? state : state | (bits << shift);
-            List<Label> into = next.get(key);
-            for (Label l : from) {
-                Label x = o == null ? l : new Label(l.objective() + o.objective(), l.count() + 1, l.cost() + o.cost(),
-                        new Node(i, l.items()));
-                if (budgeted && x.cost() > m.input.budget()) {
+            for (int j = 0; j < from.size; j++) {
+                Label l = from.labels[j];
+                long objective = o == null ? l.objective() : l.objective() + o.objective();
+                long cost = o == null ? l.cost() : l.cost() + o.cost();
+                if (budgeted && cost > m.input.budget()) {
                     continue;
                 }
-                if (into == null) {
-                    into = new ArrayList<>(2);
-                    next.put(key, into);
+                if (upper != Long.MAX_VALUE && objective + into.bound > upper) {
+                    bounded = true;
+                    continue;
                 }
-                offer(into, x);
+                into.add(o == null ? l : new Label(objective, l.count() + 1, cost, new Node(i, l.items())), this);
             }
         }
+    }
 
-        /** Adds a partial plan to a state's list unless {@code keep} others are at least as good (and no dearer). */
-        private void offer(List<Label> into, Label x) {
+    /** A state's partial plans, best first, and its lower bound. */
+    private static final class Slot {
+        final long key;
+        final double bound;
+        final boolean dead;
+        Label[] labels;
+        int size;
+
+        Slot(long key, int capacity, double bound, boolean dead) {
+            this.key = key;
+            this.labels = new Label[Math.max(capacity, 1)];
+            this.bound = bound;
+            this.dead = dead;
+        }
+
+        /** A slot with the same partial plans as {@code s} under another key. */
+        Slot(long key, Slot s) {
+            this.key = key;
+            this.labels = s.labels.clone();
+            this.size = s.size;
+            this.bound = s.bound;
+            this.dead = s.dead;
+        }
+
+        /** Adds a partial plan unless {@code keep} others are at least as good (and, with a budget, no dearer). */
+        void add(Label x, Run run) {
+            Model m = run.m;
             int better = 0;
-            for (Label y : into) {
+            int at = size;
+            for (int j = 0; j < size; j++) {
+                Label y = labels[j];
                 int c = m.compare(y, x);
                 if (c == 0) {
                     return; // the same items, reached by another allocation
                 }
-                if (c < 0 && (!budgeted || y.cost() <= x.cost())) {
-                    better++;
+                if (c < 0) {
+                    if (!run.budgeted || y.cost() <= x.cost()) {
+                        better++;
+                    }
+                } else if (at == size) {
+                    at = j;
                 }
             }
-            if (better >= keep) {
-                truncated = true;
+            if (better >= run.keep) {
+                run.truncated = true;
                 return;
             }
-            int at = 0;
-            while (at < into.size() && m.compare(into.get(at), x) < 0) {
-                at++;
+            if (size == labels.length) {
+                labels = Arrays.copyOf(labels, size * 2);
             }
-            into.add(at, x);
-            // drop partial plans that now have keep better ones
-            for (int j = into.size() - 1; j > at; j--) {
-                Label y = into.get(j);
+            System.arraycopy(labels, at, labels, at + 1, size - at);
+            labels[at] = x;
+            size++;
+            // drop partial plans that now have keep better ones (and no dearer)
+            for (int j = size - 1; j > at; j--) {
+                Label y = labels[j];
                 int dominating = 0;
                 for (int k = 0; k < j; k++) {
-                    Label z = into.get(k);
-                    if (!budgeted || z.cost() <= y.cost()) {
+                    if (!run.budgeted || labels[k].cost() <= y.cost()) {
                         dominating++;
                     }
                 }
-                if (dominating >= keep) {
-                    into.remove(j);
-                    truncated = true;
+                if (dominating >= run.keep) {
+                    System.arraycopy(labels, j + 1, labels, j, size - j - 1);
+                    labels[--size] = null;
+                    run.truncated = true;
                 }
             }
+        }
+    }
+
+    /** Slots by their packed state: open addressing on primitive keys. */
+    private static final class StateMap {
+        private long[] keys;
+        private Slot[] slots;
+        private int size;
+
+        StateMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            keys = new long[cap];
+            slots = new Slot[cap];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int capacity() {
+            return slots.length;
+        }
+
+        Slot at(int k) {
+            return slots[k];
+        }
+
+        Slot get(long key) {
+            int mask = slots.length - 1;
+            for (int k = hash(key) & mask; ; k = (k + 1) & mask) {
+                Slot s = slots[k];
+                if (s == null) {
+                    return null;
+                }
+                if (keys[k] == key) {
+                    return s;
+                }
+            }
+        }
+
+        void put(long key, Slot slot) {
+            if ((size + 1) * 2 > slots.length) {
+                grow();
+            }
+            int mask = slots.length - 1;
+            for (int k = hash(key) & mask; ; k = (k + 1) & mask) {
+                if (slots[k] == null) {
+                    keys[k] = key;
+                    slots[k] = slot;
+                    size++;
+                    return;
+                }
+                if (keys[k] == key) {
+                    slots[k] = slot;
+                    return;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            Slot[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new Slot[oldSlots.length * 2];
+            size = 0;
+            for (int k = 0; k < oldSlots.length; k++) {
+                if (oldSlots[k] != null) {
+                    put(oldKeys[k], oldSlots[k]);
+                }
+            }
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 
