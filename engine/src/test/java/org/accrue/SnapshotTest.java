@@ -34,7 +34,7 @@ class SnapshotTest {
 
     static List<String> samples() throws Exception {
         try (Stream<Path> files = Files.walk(REPO.resolve("samples"))) {
-            return files.filter(f -> f.toString().matches(".*\\.(yaml|json|csv)$"))
+            return files.filter(f -> f.toString().matches(".*\\.(yaml|json|csv)$") && LearnerFiles.isLearnerFileName(f))
                     .map(f -> REPO.relativize(f).toString()).sorted().toList();
         }
     }

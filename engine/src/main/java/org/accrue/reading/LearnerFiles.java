@@ -308,10 +308,23 @@ public final class LearnerFiles {
                 "a folder of badges is one learner's"));
     }
 
-    /** A name learner files go by: {@code .yaml}, {@code .yml}, {@code .json} or {@code .csv}. */
+    /**
+     * A name learner files go by: {@code .yaml}, {@code .yml}, {@code .json} or {@code .csv}, except a catalogue's
+     * ({@link #isCatalogueFileName}).
+     */
     public static boolean isLearnerFileName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".csv");
+        return (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".csv"))
+                && !isCatalogueFileName(p);
+    }
+
+    /**
+     * A name catalogues of items on offer go by ({@code catalogue.yaml}, {@code 2026.catalogue.csv}): a folder of
+     * learner files may hold one for {@code accrue plan} without it being taken for a learner.
+     */
+    public static boolean isCatalogueFileName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.matches("(.*\\.)?catalogue\\.(yaml|yml|json|csv)");
     }
 
     private static boolean isJson(Path p) {

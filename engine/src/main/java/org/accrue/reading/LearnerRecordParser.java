@@ -74,6 +74,10 @@ final class LearnerRecordParser {
             throw error("file", "is empty; expected a learner record with 'learner' and 'credentials'");
         }
         requireObject(root, "file");
+        if (root.has("items") && !root.has("learner")) {
+            throw error("file", "is a catalogue of items on offer, not a learner file; give it to "
+                    + "'accrue plan --catalogue'");
+        }
         checkFields(root, "", ROOT_FIELDS);
         Learner learner = learner(root.get("learner"));
         List<Credential> credentials = new ArrayList<>();

@@ -74,7 +74,7 @@ class LearnerFileFuzzTest {
         RuleSet rules = DefaultRules.get();
         List<Path> samples;
         try (Stream<Path> files = Files.walk(SAMPLES)) {
-            samples = files.filter(f -> f.toString().matches(".*\\.(yaml|json|csv)$")).sorted().toList();
+            samples = files.filter(f -> f.toString().matches(".*\\.(yaml|json|csv)$") && LearnerFiles.isLearnerFileName(f)).sorted().toList();
         }
         int mutants = 0;
         int results = 0;
