@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
             + "options given here override it.")
     Path config;
 
+    @Option(names = "--catalogue", paramLabel = "FILE", description = "A catalogue of micro-credentials on offer "
+            + "(docs/planning.md) for POST /v1/plans, POST /v1/what-if and the web page's plan tab. Default: none, "
+            + "and those are refused.")
+    Path catalogue;
+
     @Option(names = "--max-body", paramLabel = "SIZE", description = "The largest request body (5MB, 512KB, "
             + "bytes); 413 above it. Default: 5MB.")
     String maxBody;
@@ -72,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (!rules.isEmpty()) {
                 c = c.withRuleSets(List.of(new RuleSets.Spec(rules, RuleSets.ALWAYS)));
+            }
+            if (catalogue != null) {
+                c = c.withCatalogue(catalogue);
             }
             if (maxBody != null) {
                 try {

@@ -78,6 +78,37 @@ public final class Registry implements AutoCloseable {
         }
     }
 
+    /** Runs any CPU work on the cores' threads and waits for it; what it throws is thrown here. */
+    <T> T compute(java.util.concurrent.Callable<T> task) {
+        try {
+            return cores.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Problem(503, "interrupted while evaluating");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The catalogue the registry plans with, or null when it was started without one. */
+    private volatile org.accrue.planning.Catalogue catalogue;
+
+    /** Offers a catalogue of micro-credentials for plans and what-if ({@link Pathways}). */
+    public void offer(org.accrue.planning.Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public org.accrue.planning.Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public Pathways pathways() {
+        return new Pathways(this);
+    }
+
     public Registry(Database db, RuleSets ruleSets, Clock clock) {
         this.db = db;
         this.ruleSets = ruleSets;
@@ -204,7 +235,7 @@ public final class Registry implements AutoCloseable {
                 last.result() == null ? "log" : sourceOf(last.result()));
     }
 
-    private RuleSet choose(LocalDate asOf, String ruleSetId) {
+    RuleSet choose(LocalDate asOf, String ruleSetId) {
         if (ruleSetId != null) {
             return ruleSets.byId(ruleSetId).orElseThrow(() -> Problem.badRequest("ruleSet: no rule set "
                     + Printable.echo(ruleSetId) + " is loaded; GET /v1/rulesets lists them"));
@@ -212,6 +243,11 @@ public final class Registry implements AutoCloseable {
         return ruleSets.on(asOf).orElseThrow(() -> Problem.badRequest("asOf: no rule set is in force on " + asOf
                 + "; the first comes into force on " + ruleSets.all().get(0).from()))
                 .ruleSet();
+    }
+
+    /** The learner's record with the staff exceptions approved for them on the log. */
+    LearnerRecord withApproved(LearnerRecord record) {
+        return withExceptions(record, exceptions.approved(record.learner().id()));
     }
 
     private static LearnerRecord withExceptions(LearnerRecord record, List<StaffExceptions.Proposal> approved) {

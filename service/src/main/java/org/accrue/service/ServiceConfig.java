@@ -20,12 +20,14 @@ import java.util.Set;
 /**
  * How a service runs: where it listens, its database, its rule sets by date in force, its body limit. Read from a
  * YAML file ({@code --config}), then overridden by flags; the defaults are the embedded ones: 127.0.0.1:8080,
- * SQLite {@code accrue.db} in the working directory, the packaged rule set in force from the beginning, 5 MB.
+ * SQLite {@code accrue.db} in the working directory, the packaged rule set in force from the beginning, 5 MB, and
+ * no catalogue (plans and what-if are then refused).
  */
-public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec> ruleSets, long maxBody) {
+public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec> ruleSets, long maxBody,
+                            Path catalogue) {
     public static final long DEFAULT_MAX_BODY = 5L << 20;
 
-    private static final Set<String> FIELDS = Set.of("bind", "port", "db", "maxBody", "ruleSets");
+    private static final Set<String> FIELDS = Set.of("bind", "port", "db", "maxBody", "ruleSets", "catalogue");
     private static final Set<String> RULE_SET_FIELDS = Set.of("rules", "inForceFrom");
 
     public ServiceConfig {
@@ -35,27 +37,32 @@ public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec
     /** The embedded defaults. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Database.DEFAULT_URL,
-                List.of(new RuleSets.Spec(List.of(), RuleSets.ALWAYS)), DEFAULT_MAX_BODY);
+                List.of(new RuleSets.Spec(List.of(), RuleSets.ALWAYS)), DEFAULT_MAX_BODY, null);
     }
 
     public ServiceConfig withBind(String bind) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
     }
 
     public ServiceConfig withPort(int port) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
     }
 
     public ServiceConfig withDb(String db) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
     }
 
     public ServiceConfig withRuleSets(List<RuleSets.Spec> ruleSets) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+    }
+
+    /** The catalogue of micro-credentials the service plans with (docs/planning.md), or null for none. */
+    public ServiceConfig withCatalogue(Path catalogue) {
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
     }
 
     public ServiceConfig withMaxBody(long maxBody) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
     }
 
     /**
@@ -103,6 +110,9 @@ public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": maxBody: " + e.getMessage());
             }
+        }
+        if (root.has("catalogue")) {
+            c = c.withCatalogue(dir.resolve(text(root, "catalogue", name)));
         }
         if (root.has("ruleSets")) {
             c = c.withRuleSets(ruleSets(root.get("ruleSets"), name, dir));

@@ -47,6 +47,8 @@ public final class Api {
             new Route(HandlerType.POST, "/v1/evaluations", Role.VIEWER),
             new Route(HandlerType.GET, "/v1/evaluations/{id}", Role.VIEWER),
             new Route(HandlerType.POST, "/v1/evaluations/{id}/replay", Role.VIEWER),
+            new Route(HandlerType.POST, "/v1/plans", Role.VIEWER),
+            new Route(HandlerType.POST, "/v1/what-if", Role.VIEWER),
             new Route(HandlerType.GET, "/v1/learners/{learnerId}/evaluations", Role.VIEWER),
             new Route(HandlerType.GET, "/v1/learners/{learnerId}/exceptions", Role.VIEWER),
             new Route(HandlerType.POST, "/v1/learners/{learnerId}/exceptions", Role.OFFICER),
@@ -198,6 +200,8 @@ public final class Api {
             case "POST /v1/evaluations" -> this::evaluate;
             case "GET /v1/evaluations/{id}" -> ctx -> json(ctx, 200, decision(registry.decision(ctx.pathParam("id"))));
             case "POST /v1/evaluations/{id}/replay" -> this::replay;
+            case "POST /v1/plans" -> this::plans;
+            case "POST /v1/what-if" -> this::whatIf;
             case "GET /v1/learners/{learnerId}/evaluations" -> this::learnerDecisions;
             case "GET /v1/learners/{learnerId}/exceptions" -> this::learnerExceptions;
             case "POST /v1/learners/{learnerId}/exceptions" -> this::propose;
@@ -260,6 +264,72 @@ public final class Api {
         // the result exactly as evaluate --format json writes it, byte for byte
         ctx.status(201).contentType("application/json").result("{\"decision\":" + JSON.valueToTree(d.id())
                 + ",\"result\":" + d.result() + "}");
+    }
+
+    private void plans(Context ctx) throws IOException {
+        LocalDate asOf = date(ctx.queryParam("asOf"), registry.today());
+        org.accrue.planning.Objective objective = objective(ctx.queryParam("objective"));
+        java.math.BigDecimal budget = amount(ctx.queryParam("budget"));
+        int alternatives = whole(ctx.queryParam("alternatives"), 2, "alternatives");
+        byte[] body = body(ctx);
+        List<org.accrue.planning.PlanResult> plans = registry.pathways().plan(caller(ctx), body,
+                ctx.header("Content-Type"), asOf, ctx.queryParams("award"), objective, budget, alternatives,
+                ctx.queryParam("ruleSet"), SOURCE);
+        StringBuilder out = new StringBuilder("{\"plans\":[");
+        for (int i = 0; i < plans.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(org.accrue.planning.PlanReport.json(plans.get(i)));
+        }
+        ctx.status(200).contentType("application/json").result(out.append("]}").toString());
+    }
+
+    private void whatIf(Context ctx) throws IOException {
+        LocalDate asOf = date(ctx.queryParam("asOf"), registry.today());
+        byte[] body = body(ctx);
+        org.accrue.planning.WhatIf w = registry.pathways().whatIf(caller(ctx), body, ctx.header("Content-Type"),
+                asOf, ctx.queryParams("item"), ctx.queryParams("award"), ctx.queryParam("ruleSet"), SOURCE);
+        ctx.status(200).contentType("application/json").result(JsonReport.json(w));
+    }
+
+    /** The name a learner file sent in a request body goes by in messages and results. */
+    private static final String SOURCE = org.accrue.service.Registry.SOURCE;
+
+    private static org.accrue.planning.Objective objective(String text) {
+        if (text == null || text.isBlank()) {
+            return org.accrue.planning.Objective.COST;
+        }
+        for (org.accrue.planning.Objective o : org.accrue.planning.Objective.values()) {
+            if (o.word().equals(text.strip())) {
+                return o;
+            }
+        }
+        throw Problem.badRequest("objective: '" + Printable.echo(text) + "' is not cost, hours or count");
+    }
+
+    private static java.math.BigDecimal amount(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal b = new java.math.BigDecimal(text.strip());
+            if (b.signum() < 0 || b.scale() > 2 || b.compareTo(java.math.BigDecimal.valueOf(1_000_000_000)) > 0) {
+                throw new NumberFormatException();
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("budget: '" + Printable.echo(text) + "' is not an amount from 0 with at most two "
+                    + "decimal places");
+        }
+    }
+
+    private static int whole(String text, int otherwise, String name) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name + ": '" + Printable.echo(text) + "' is not a whole number");
+        }
     }
 
     /** How much of a body over the limit is read and dropped, so that the client hears the 413. */

@@ -30,8 +30,17 @@ public final class Server implements AutoCloseable {
      */
     public static Server start(ServiceConfig config, Clock clock) throws RuleSetException {
         RuleSets ruleSets = RuleSets.load(config.ruleSets());
+        org.accrue.planning.Catalogue catalogue = null;
+        if (config.catalogue() != null) {
+            try {
+                catalogue = org.accrue.reading.Catalogues.read(config.catalogue());
+            } catch (org.accrue.reading.InvalidInputException e) {
+                throw new IllegalArgumentException("catalogue: " + e.getMessage());
+            }
+        }
         Database db = Database.open(config.db());
         Registry registry = new Registry(db, ruleSets, clock);
+        registry.offer(catalogue);
         Javalin http = Api.create(registry, config.bind(), config.port(), config.maxBody());
         try {
             http.start();
