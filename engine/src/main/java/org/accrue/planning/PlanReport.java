@@ -34,32 +34,59 @@ public final class PlanReport {
             b.append("  Eligible now: nothing more is needed.\n");
             return b.toString();
         }
-        Map<String, CatalogueItem> items = catalogue.byId();
         b.append("  Take ").append(r.plan().count()).append(r.plan().count() == 1 ? " item" : " items")
                 .append(", least ").append(r.objective().word()).append(":\n");
-        for (String id : r.plan().items()) {
-            CatalogueItem i = items.get(id);
-            b.append("  - ").append(i.credential().title()).append(" [").append(id).append("], ")
-                    .append(i.credential().awardingBody() == null ? "no provider stated" : i.credential().awardingBody())
-                    .append(", ").append(credit(i)).append(", ").append(money(i.price(), catalogue.currency()));
-            if (!i.cost().currency().equals(catalogue.currency())) {
-                b.append(" (").append(money(i.cost().amount(), i.cost().currency())).append(')');
-            }
-            b.append('\n').append("      ").append(fills(id, award)).append('\n');
+        for (Step step : steps(r, catalogue)) {
+            b.append("  - ").append(step.title()).append(" [").append(step.id()).append("], ").append(step.provider())
+                    .append(", ").append(step.credit()).append(", ").append(step.price()).append('\n')
+                    .append("      ").append(step.fills()).append('\n');
         }
-        b.append("  Total: ").append(money(r.plan().cost(), catalogue.currency())).append(", ")
-                .append(number(r.plan().hours())).append(" hours, ").append(r.plan().count())
-                .append(r.plan().count() == 1 ? " item" : " items").append('\n');
+        b.append("  Total: ").append(totals(r.plan(), catalogue.currency())).append('\n');
         if (!r.alternatives().isEmpty()) {
             b.append("  Alternatives:\n");
             int n = 1;
             for (Plan p : r.alternatives()) {
                 b.append("  ").append(n++).append(". ").append(String.join(", ", p.items())).append(": ")
-                        .append(money(p.cost(), catalogue.currency())).append(", ").append(number(p.hours()))
-                        .append(" hours, ").append(p.count()).append(p.count() == 1 ? " item" : " items").append('\n');
+                        .append(totals(p, catalogue.currency())).append('\n');
             }
         }
         return b.toString();
+    }
+
+    /**
+     * One item of a plan as a learner reads it.
+     *
+     * @param price the price in the catalogue's currency, and as stated when that differs
+     * @param fills what it counts toward, in words
+     */
+    public record Step(String id, String title, String provider, String credit, String price, String fills) {
+    }
+
+    /** The best plan's items, in order, in words; empty without a plan. */
+    public static java.util.List<Step> steps(PlanResult r, Catalogue catalogue) {
+        if (r.plan() == null) {
+            return java.util.List.of();
+        }
+        AwardResult award = r.result().awards().stream().filter(a -> a.award().equals(r.award())).findFirst()
+                .orElse(null);
+        Map<String, CatalogueItem> items = catalogue.byId();
+        java.util.List<Step> steps = new java.util.ArrayList<>();
+        for (String id : r.plan().items()) {
+            CatalogueItem i = items.get(id);
+            String price = money(i.price(), catalogue.currency());
+            if (!i.cost().currency().equals(catalogue.currency())) {
+                price += " (" + money(i.cost().amount(), i.cost().currency()) + ")";
+            }
+            steps.add(new Step(id, i.credential().title(), i.credential().awardingBody() == null
+                    ? "no provider stated" : i.credential().awardingBody(), credit(i), price, fills(id, award)));
+        }
+        return steps;
+    }
+
+    /** A plan's totals in words: price, hours and items. */
+    public static String totals(Plan p, String currency) {
+        return money(p.cost(), currency) + ", " + number(p.hours()) + " hours, " + p.count()
+                + (p.count() == 1 ? " item" : " items");
     }
 
     /** What a planned item counts toward in the evaluation with the plan. */

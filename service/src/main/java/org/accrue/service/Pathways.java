@@ -104,6 +104,15 @@ public final class Pathways {
         }
     }
 
+    /** The same, for a learner from their newest file on the log (the web page's plan tab). */
+    public List<PlanResult> planFromLog(Caller caller, String learnerId, LocalDate asOf, List<String> awards,
+                                        Objective objective, BigDecimal budget, int alternatives) {
+        catalogue();
+        org.accrue.service.log.Decision last = registry.newestWithFile(learnerId);
+        return plan(caller, last.input(), last.mediaType(), asOf, awards, objective, budget, alternatives, null,
+                Registry.sourceOf(last));
+    }
+
     /** The learner as they are and with catalogue items added, per award. */
     public WhatIf whatIf(Caller caller, byte[] body, String mediaType, LocalDate asOf, List<String> items,
                          List<String> awards, String ruleSetId, String source) {

@@ -228,11 +228,20 @@ public final class Registry implements AutoCloseable {
      * @throws Problem 400 when the log holds no file of theirs
      */
     public Decision evaluateAgain(Caller caller, String learnerId, LocalDate asOf, List<String> awards) {
-        Decision last = log.forLearner(learnerId, 500, null).stream().filter(d -> d.input() != null).findFirst()
+        Decision last = newestWithFile(learnerId);
+        return evaluate(caller, last.input(), last.mediaType(), asOf, awards, null, sourceOf(last));
+    }
+
+    /** The learner's newest decision on the log that still holds their file. */
+    Decision newestWithFile(String learnerId) {
+        return log.forLearner(learnerId, 500, null).stream().filter(d -> d.input() != null).findFirst()
                 .orElseThrow(() -> Problem.badRequest("No learner " + Printable.echo(learnerId)
                         + " with a file on the log: upload their file"));
-        return evaluate(caller, last.input(), last.mediaType(), asOf, awards, null,
-                last.result() == null ? "log" : sourceOf(last.result()));
+    }
+
+    /** What a decision's file was called: its result's source, or "log". */
+    static String sourceOf(Decision d) {
+        return d.result() == null ? "log" : sourceOf(d.result());
     }
 
     RuleSet choose(LocalDate asOf, String ruleSetId) {

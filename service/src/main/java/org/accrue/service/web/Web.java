@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Web {
             new Route(HandlerType.GET, "/decisions/{id}"),
             new Route(HandlerType.GET, "/learners/{learnerId}"),
             new Route(HandlerType.GET, "/learners/{learnerId}/compare"),
+            new Route(HandlerType.GET, "/learners/{learnerId}/plan"),
             new Route(HandlerType.GET, "/learners/{learnerId}/exceptions/new"),
             new Route(HandlerType.POST, "/learners/{learnerId}/exceptions"),
             new Route(HandlerType.GET, "/exceptions"),
@@ -134,6 +136,7 @@ public final class Web {
             case "GET /decisions/{id}" -> ctx -> signedIn(ctx, this::decision);
             case "GET /learners/{learnerId}" -> ctx -> signedIn(ctx, this::learner);
             case "GET /learners/{learnerId}/compare" -> ctx -> signedIn(ctx, this::compare);
+            case "GET /learners/{learnerId}/plan" -> ctx -> signedIn(ctx, this::plan);
             case "GET /learners/{learnerId}/exceptions/new" -> ctx -> signedIn(ctx, (c, caller) -> proposeForm(c,
                     caller, null));
             case "POST /learners/{learnerId}/exceptions" -> ctx -> signedIn(ctx, this::propose);
@@ -386,6 +389,61 @@ public final class Web {
         render(ctx, 200, "compare.jte", params("page", page(ctx, caller), "comparison", Comparison.of(learner,
                 ResultView.of(x.id(), x.by(), x.at().toString(), x.result()),
                 ResultView.of(y.id(), y.by(), y.at().toString(), y.result()))));
+    }
+
+    /**
+     * The plan tab: a form (a GET: planning changes nothing), and, once an award is chosen, the plan for it or for
+     * every award from the learner's newest file on the log.
+     */
+    private void plan(Context ctx, Caller caller) {
+        String learner = ctx.pathParam("learnerId");
+        String award = ctx.queryParam("award");
+        String objective = ctx.queryParam("objective") == null ? "cost" : ctx.queryParam("objective");
+        String budget = blankless(ctx.queryParam("budget"));
+        String asOfText = ctx.queryParam("asOf") == null || ctx.queryParam("asOf").isBlank()
+                ? registry.today().toString() : ctx.queryParam("asOf").strip();
+        org.accrue.planning.Catalogue catalogue = registry.catalogue();
+        List<PlanView> plans = new ArrayList<>();
+        String error = null;
+        int status = 200;
+        if (award != null && catalogue != null) {
+            try {
+                LocalDate asOf;
+                try {
+                    asOf = LocalDate.parse(asOfText);
+                } catch (DateTimeParseException e) {
+                    throw Problem.badRequest("As of: '" + org.accrue.report.Printable.echo(asOfText)
+                            + "' is not a date like 2026-11-28");
+                }
+                org.accrue.planning.Objective o = switch (objective) {
+                    case "hours" -> org.accrue.planning.Objective.HOURS;
+                    case "count" -> org.accrue.planning.Objective.COUNT;
+                    default -> org.accrue.planning.Objective.COST;
+                };
+                java.math.BigDecimal limit;
+                try {
+                    limit = budget.isBlank() ? null : new java.math.BigDecimal(budget.strip());
+                } catch (NumberFormatException e) {
+                    throw Problem.badRequest("Budget: '" + org.accrue.report.Printable.echo(budget)
+                            + "' is not an amount like 1500 or 1500.50");
+                }
+                List<String> awards = award.equals("all") ? List.of() : List.of(award);
+                for (var r : registry.pathways().planFromLog(caller, learner, asOf, awards, o, limit, 2)) {
+                    plans.add(PlanView.of(r, catalogue));
+                }
+            } catch (Problem p) {
+                error = p.getMessage();
+                status = p.status();
+            }
+        }
+        render(ctx, status, "plan.jte", params("page", page(ctx, caller), "learner", learner, "awards", awardIds(),
+                "award", award == null ? "all" : award, "objective", objective, "budget", budget, "asOf", asOfText,
+                "catalogue", catalogue == null ? null : catalogueName(catalogue), "error", error, "plans", plans));
+    }
+
+    private static String catalogueName(org.accrue.planning.Catalogue c) {
+        String source = c.source() == null ? "the catalogue" : java.nio.file.Path.of(c.source()).getFileName().toString();
+        return source + " (" + c.items().size() + " items, prices in " + c.currency() + ")";
     }
 
     private void proposeForm(Context ctx, Caller caller, String error) {

@@ -37,7 +37,8 @@ class WebBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        service = new TestService(ServiceConfig.defaults().withPort(0).withDb(Databases.fresh("sqlite")));
+        service = new TestService(ServiceConfig.defaults().withPort(0).withDb(Databases.fresh("sqlite"))
+                .withCatalogue(SAMPLES.resolve("catalogue.yaml")));
         service.server.registry().accounts().addUser("olive", Role.OFFICER, "olive-password".toCharArray());
         service.server.registry().accounts().addUser("bob", Role.APPROVER, "bob-password-1".toCharArray());
         chromium = new Chromium();
@@ -100,6 +101,30 @@ class WebBrowserTest {
         assertTrue(pgcert.getText().contains("more SCQF points"), pgcert.getText());
         chromium.screenshot("result");
         assertAccessible("result");
+    }
+
+    @Test
+    void anOfficerPlansTheCheapestWayToTheAwardALearnerMissed() throws Exception {
+        signIn();
+        chromium.driver.findElement(By.id("file")).sendKeys(SAMPLES.resolve("ben-pgcert-nearly.yaml").toString());
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        waitFor(ExpectedConditions.urlContains("/decisions/"));
+        chromium.driver.findElement(By.linkText("Plan a pathway for this learner")).click();
+        waitFor(ExpectedConditions.urlContains("/plan"));
+        assertEquals("Plan a pathway", chromium.driver.findElement(By.tagName("h1")).getText());
+        assertAccessible("plan form");
+        new org.openqa.selenium.support.ui.Select(chromium.driver.findElement(By.id("award")))
+                .selectByValue("pgcert-data-science");
+        chromium.driver.findElement(By.id("asOf")).clear();
+        chromium.driver.findElement(By.id("asOf")).sendKeys("11282026");
+        chromium.driver.findElement(By.xpath("//button[normalize-space()='Plan']")).click();
+        WebElement table = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.govuk-table")));
+        String caption = table.findElement(By.tagName("caption")).getText();
+        assertTrue(caption.startsWith("Take 1 item: "), caption);
+        assertTrue(table.getText().contains("counts 15 SCQF points as general credit"), table.getText());
+        assertTrue(chromium.driver.findElement(By.tagName("main")).getText().contains("Alternatives"));
+        chromium.screenshot("plan");
+        assertAccessible("plan");
     }
 
     @Test
