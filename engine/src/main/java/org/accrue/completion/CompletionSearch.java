@@ -84,19 +84,16 @@ public final class CompletionSearch {
         }
         int keep = Math.min(MAX_KEEP, input.alternatives() + 1);
         int wanted = input.alternatives() + 1;
-        double factor = FIRST_FACTOR;
+        int step = 0;
+        double factor = FACTORS[0];
         long states = 0;
         while (true) {
             Run run = new Run(m, keep, factor);
             List<Label> finals = run.go();
             states += run.states;
             Chosen chosen = m.choose(finals, wanted);
-            if (Boolean.getBoolean("accrue.plan.debug")) {
-                System.err.printf("run keep=%d factor=%.2f upper=%d states=%d finals=%d chosen=%d bounded=%b truncated=%b n=%d bits=%d%n",
-                        keep, factor, run.upper, run.states, finals.size(), chosen.plans().size(), run.bounded, run.truncated, m.n, m.prereqBits);
-            }
             if (chosen.plans().size() < wanted && run.bounded) {
-                factor = factor * 4 > LAST_FACTOR ? Double.POSITIVE_INFINITY : factor * 4; // the bound cut too much
+                factor = ++step < FACTORS.length ? FACTORS[step] : Double.POSITIVE_INFINITY; // the bound cut too much
                 continue;
             }
             // the first keep distinct plans the run found are the best keep there are; past them, plans may be missing
@@ -108,12 +105,11 @@ public final class CompletionSearch {
     }
 
     /**
-     * The first bound on a plan's objective, as a multiple of the least any plan can have (the lower bound once the
-     * held credentials are placed); raised fourfold each time it cuts away plans that were wanted, and dropped past
-     * {@link #LAST_FACTOR}.
+     * The bounds on a plan's objective tried in turn, as multiples of the least any plan can have (the lower bound
+     * once the held credentials are placed): a tight bound makes a small search, and is raised each time it cuts away
+     * plans that were wanted, until there is none.
      */
-    private static final double FIRST_FACTOR = 1.25;
-    private static final double LAST_FACTOR = 100;
+    private static final double[] FACTORS = {1, 1.01, 1.03, 1.1, 1.25, 1.6, 2.5, 5, 20};
 
     /** The plans chosen, and the rank among all distinct plans found of the last one looked at. */
     private record Chosen(List<Found> plans, int lastRank) {
@@ -192,6 +188,8 @@ public final class CompletionSearch {
         final int[] rank;          // [position] an offer's rank in id order
         final double[][] ratioAhead; // [dimension][position] the least objective per step an offer from here on gives
         final long cheapest;       // the least objective of an offer above zero
+        final long weight;         // a plan's objective and number of items as one figure: objective * weight + count
+        final long[][] maxGainAhead; // [dimension][position] the most one offer from here on adds to it
         final int[] chain;         // the level minimums from the highest level down, then the total
 
         static final int NONE = -3;
@@ -382,6 +380,14 @@ public final class CompletionSearch {
                 }
             }
             this.cheapest = least == Long.MAX_VALUE ? 1 : least;
+            this.weight = n + 1L;
+            this.maxGainAhead = new long[mins][n + 1];
+            for (int i = n - 1; i >= 0; i--) {
+                for (int d = 0; d < mins; d++) {
+                    long g = offer[i] != null && reaches[i][d] ? gain[i][d] : 0;
+                    maxGainAhead[d][i] = Math.max(maxGainAhead[d][i + 1], g);
+                }
+            }
             List<Integer> chained = new ArrayList<>();
             for (int l = 0; l < levels; l++) {
                 chained.add(total + 1 + l);
@@ -507,8 +513,15 @@ public final class CompletionSearch {
 
         /** True when the positions from {@code i} on could still meet every minimum from {@code state}. */
         boolean hopeful(long state, int i) {
+            long[] v = new long[mins + caps];
+            decode(state, v);
+            return hopeful(v, i);
+        }
+
+        /** The same with the state's values decoded. */
+        boolean hopeful(long[] v, int i) {
             for (int d = 0; d < mins; d++) {
-                if (at(state, d) + ahead[d][i] < need[d]) {
+                if (v[d] + ahead[d][i] < need[d]) {
                     return false;
                 }
             }
@@ -520,9 +533,36 @@ public final class CompletionSearch {
          * {@code state}: for each minimum, its shortfall at the least objective per step any offer ahead gives it.
          */
         double lowerBound(long state, int i) {
+            long[] v = new long[mins + caps];
+            decode(state, v);
+            return lowerBound(v, i);
+        }
+
+        /** The same with the state's values decoded. */
+        double lowerBound(long[] v, int i) {
+            return objectiveBound(v, i) * weight + countBound(v, i);
+        }
+
+        /**
+         * A lower bound on how many more items the positions from {@code i} on must add: for each minimum, its
+         * shortfall over the most one offer ahead gives it.
+         */
+        double countBound(long[] v, int i) {
             double bound = 0;
             for (int d = 0; d < mins; d++) {
-                long shortfall = need[d] - at(state, d);
+                long shortfall = need[d] - v[d];
+                if (shortfall > 0) {
+                    bound = Math.max(bound, maxGainAhead[d][i] == 0 ? Double.POSITIVE_INFINITY
+                            : Math.ceil((double) shortfall / maxGainAhead[d][i]));
+                }
+            }
+            return bound;
+        }
+
+        double objectiveBound(long[] v, int i) {
+            double bound = 0;
+            for (int d = 0; d < mins; d++) {
+                long shortfall = need[d] - v[d];
                 if (shortfall > 0) {
                     bound = Math.max(bound, shortfall * ratioAhead[d][i]);
                 }
@@ -533,7 +573,7 @@ public final class CompletionSearch {
                 double chained = 0;
                 long covered = 0;
                 for (int d : chain) {
-                    long shortfall = (need[d] - at(state, d)) * step[d];
+                    long shortfall = (need[d] - v[d]) * step[d];
                     if (shortfall > covered) {
                         chained += (shortfall - covered) * ratioAhead[d][i] / step[d];
                         covered = shortfall;
@@ -710,15 +750,21 @@ public final class CompletionSearch {
         final int keep;
         final boolean budgeted;
         final double factor;
-        /** The most a partial plan's objective plus its lower bound may be; set once the held credentials are placed. */
-        long upper = Long.MAX_VALUE;
+        /**
+         * The most a partial plan's objective and number of items (as {@code objective * weight + count}) plus its
+         * lower bound may be; set once the held credentials are placed.
+         */
+        double upper = Double.POSITIVE_INFINITY;
         /** True when the bound cut some partial plan. */
         boolean bounded;
+        /** True once the bound is set (when the first offer is reached). */
+        boolean bounding;
         boolean truncated;
         long states;
         private final int shift;
         private final long stateMask;
         private final long[] vals;
+        private final long[] scratch;
 
         Run(Model m, int keep, double factor) {
             this.m = m;
@@ -729,6 +775,7 @@ public final class CompletionSearch {
             this.shift = 63 - m.prereqBits;
             this.stateMask = (1L << shift) - 1;
             this.vals = new long[m.mins + m.caps];
+            this.scratch = new long[m.mins + m.caps];
         }
 
         List<Label> go() {
@@ -739,7 +786,7 @@ public final class CompletionSearch {
             }
             for (int i = 0; i < m.n; i++) {
                 Offer o = m.offer[i];
-                if (o != null && upper == Long.MAX_VALUE && factor != Double.POSITIVE_INFINITY) {
+                if (o != null && !bounding && factor != Double.POSITIVE_INFINITY) {
                     double least = Double.POSITIVE_INFINITY;
                     for (int k = 0; k < layer.capacity(); k++) {
                         Slot from = layer.at(k);
@@ -748,7 +795,8 @@ public final class CompletionSearch {
                         }
                     }
                     if (least != Double.POSITIVE_INFINITY) {
-                        upper = (long) Math.ceil(Math.max(least, m.cheapest) * factor);
+                        upper = Math.max(least, m.cheapest * (double) m.weight) * factor;
+                        bounding = true;
                     }
                 }
                 StateMap next = new StateMap(Math.max(16, layer.size() * 2));
@@ -821,9 +869,10 @@ public final class CompletionSearch {
             long key = m.prereqBits == 0 ? state : state | (bits << shift);
             Slot s = map.get(key);
             if (s == null) {
-                boolean hopeful = m.hopeful(state, ahead);
-                s = new Slot(key, hopeful ? keep + 1 : 0, hopeful && upper != Long.MAX_VALUE
-                        ? m.lowerBound(state, ahead) * (1 - 1e-9) : 0, !hopeful);
+                m.decode(state, scratch);
+                boolean hopeful = m.hopeful(scratch, ahead);
+                s = new Slot(key, hopeful ? keep + 1 : 0, hopeful && bounding
+                        ? m.lowerBound(scratch, ahead) : 0, !hopeful);
                 map.put(key, s);
             }
             return s.dead ? null : s;
@@ -863,7 +912,9 @@ public final class CompletionSearch {
                 if (budgeted && cost > m.input.budget()) {
                     continue;
                 }
-                if (upper != Long.MAX_VALUE && objective + into.bound > upper) {
+                int count = o == null ? l.count() : l.count() + 1;
+                // the figures are whole numbers below 2^53 apart from the bound's fraction: a quarter absorbs rounding
+                if (bounding && (double) objective * m.weight + count + into.bound > upper + 0.25) {
                     bounded = true;
                     continue;
                 }
