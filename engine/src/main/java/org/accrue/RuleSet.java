@@ -33,7 +33,13 @@ public final class RuleSet {
     private final Evaluator evaluator;
     private final Limits limits;
 
+    /** The rule files and their compiled module: what {@link #export()} writes. */
+    private final List<RuleFile> files;
+    private final byte[] module;
+
     private RuleSet(RuleSet of, Limits limits) {
+        this.files = of.files;
+        this.module = of.module;
         this.id = of.id;
         this.awards = of.awards;
         this.definitions = of.definitions;
@@ -42,15 +48,24 @@ public final class RuleSet {
     }
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
+        this(files, null);
+    }
+
+    /** A rule set from its files, with their compiled module when one was brought from elsewhere. */
+    private RuleSet(List<RuleFile> files, byte[] imported) throws RuleSetException {
         this.limits = Limits.DEFAULT;
+        this.files = List.copyOf(files);
         this.id = RuleSources.hash(files);
-        Optional<KieBase> cached = RuleCompiler.cached(id, files);
+        Optional<RuleCompiler.Compiled> cached = imported != null ? Optional.of(RuleCompiler.imported(imported, files))
+                : RuleCompiler.cached(id, files);
         AwardDefinition.Gathered gathered = null;
         Evaluator loaded = null;
+        byte[] bytes = null;
         if (cached.isPresent()) {
-            // compiled and checked on an earlier run by this same engine, and checked again as it was read
-            loaded = evaluator(cached.get(), id);
+            // compiled and checked on an earlier run (or in another JVM), and checked again as it was read
+            loaded = evaluator(cached.get().base(), id);
             gathered = loaded.definitions();
+            bytes = cached.get().module();
         }
         if (gathered == null || !gathered.problems().isEmpty()) {
             // The safe rule policy comes first: a file that breaks its structural part is not compiled, and no
@@ -67,7 +82,9 @@ public final class RuleSet {
                 throw new RuleSetException(lint);
             }
             RuleCompiler.store(id, compiled);
+            bytes = compiled.module();
         }
+        this.module = bytes;
         this.evaluator = loaded;
         this.definitions = gathered.awards();
         this.awards = this.definitions.stream().map(AwardDefinition::award).toList();
@@ -307,5 +324,73 @@ public final class RuleSet {
                 (record, award) -> evaluator.evaluate(record, requests.get(0).asOf(), Set.of(award),
                         limits.withMaxCredentials(Math.max(limits.maxCredentials(), record.credentials().size()))))
                 .plan(learner, catalogue, requests);
+    }
+
+    /**
+     * The rule set compiled, with its rule files, as bytes another JVM can load with {@link #imported(byte[])}
+     * without compiling (a Spark executor, say): the same rule set, the same id. The bytes are checked there as the
+     * compiled-rule cache's entries are: the module must have the SHA-256 recorded with it (against corruption on
+     * the way, not forgery: the bytes are as trusted as the rule files), the files must hash to the id, the module
+     * must embed exactly them, and its code must pass the safe rule policy.
+     */
+    public byte[] export() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeUTF(EXPORT_MAGIC);
+            out.writeUTF(id);
+            out.writeInt(files.size());
+            for (RuleFile f : files) {
+                out.writeUTF(f.name());
+                out.writeUTF(f.display());
+                out.writeInt(f.content().length);
+                out.write(f.content());
+            }
+            out.writeUTF(org.accrue.io.Sha256.hex(module));
+            out.writeInt(module.length);
+            out.write(module);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static final String EXPORT_MAGIC = "accrue-ruleset-1";
+
+    /**
+     * A rule set {@link #export() exported} by this same build of the engine.
+     *
+     * @throws RuleSetException when the bytes are not an exported rule set, or do not check
+     */
+    public static RuleSet imported(byte[] exported) throws RuleSetException {
+        String id;
+        List<RuleFile> files = new java.util.ArrayList<>();
+        byte[] module;
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(exported))) {
+            if (!EXPORT_MAGIC.equals(in.readUTF())) {
+                throw new RuleSetException("not an exported Accrue rule set");
+            }
+            id = in.readUTF();
+            int n = in.readInt();
+            if (n < 0 || n > 100_000) {
+                throw new RuleSetException("not an exported Accrue rule set");
+            }
+            for (int i = 0; i < n; i++) {
+                String name = in.readUTF();
+                String display = in.readUTF();
+                files.add(new RuleFile(name, display, in.readNBytes(in.readInt())));
+            }
+            String sha = in.readUTF();
+            module = in.readNBytes(in.readInt());
+            if (!org.accrue.io.Sha256.hex(module).equals(sha)) {
+                throw new RuleSetException("the exported rule set's compiled module is not the one exported (its "
+                        + "SHA-256 differs)");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new RuleSetException("not an exported Accrue rule set (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!RuleSources.hash(files).equals(id)) {
+            throw new RuleSetException("the exported rule set's files do not hash to its id " + id);
+        }
+        return new RuleSet(files, module);
     }
 }

@@ -86,7 +86,8 @@ class ServeIT {
             HttpClient client = HttpClient.newHttpClient();
             int posted = 0;
             try (var files = Files.walk(REPO.resolve("samples"))) {
-                for (Path sample : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Path sample : files.filter(Files::isRegularFile)
+                        .filter(org.accrue.reading.LearnerFiles::isLearnerFileName).sorted().toList()) {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base
                                     + "/v1/evaluations?asOf=2026-11-28")).header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofFile(sample)).build(), HttpResponse.BodyHandlers.ofString());

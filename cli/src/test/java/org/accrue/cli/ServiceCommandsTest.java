@@ -113,6 +113,12 @@ class ServiceCommandsTest {
         Cli setting = Cli.run("serve", "--config", dir.resolve("bad.yaml").toString());
         assertEquals(ExitStatus.USAGE, setting.status());
         assertTrue(setting.err().contains("listen: unknown setting"), setting.err());
+        java.nio.file.Files.writeString(dir.resolve("catalogue.yaml"), "items:\n  - {id: a, title: T}\n");
+        Cli catalogue = Cli.run("serve", "--port", "0", "--db", db(), "--catalogue",
+                dir.resolve("catalogue.yaml").toString());
+        assertEquals(ExitStatus.USAGE, catalogue.status());
+        assertEquals("accrue serve: catalogue: " + dir.resolve("catalogue.yaml") + ": items[0].cost: is missing; "
+                + "expected {amount: ..., currency: ...}\n", catalogue.err());
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class RuleCompiler {
      * its bytes are those recorded when it was stored, it embeds exactly these rule files, and its code passes
      * the safe rule policy again. Anything else is discarded with a warning, and the rule set compiled anew.
      */
-    public static Optional<KieBase> cached(String rulesetId, List<RuleFile> files) {
+    public static Optional<Compiled> cached(String rulesetId, List<RuleFile> files) {
         Optional<RuleSetCache.Entry> entry = RuleSetCache.entry(rulesetId).flatMap(RuleSetCache::read);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -63,10 +63,34 @@ public final class RuleCompiler {
             return Optional.empty();
         }
         try {
-            return Optional.of(load(KieServices.Factory.get(), e.module()));
+            return Optional.of(new Compiled(load(KieServices.Factory.get(), e.module()), e.module()));
         } catch (RuntimeException ex) {
             RuleSetCache.reject(e, "it does not load (" + ex.getClass().getSimpleName() + ")");
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A compiled module brought from elsewhere (another JVM's {@link #compile}), for these rule files: loaded only
+     * if it embeds exactly these files and its code passes the safe rule policy.
+     *
+     * @throws RuleSetException saying what is wrong with it
+     */
+    public static Compiled imported(byte[] module, List<RuleFile> files) throws RuleSetException {
+        String wrong = sourcesMismatch(module, files);
+        if (wrong == null) {
+            List<RulePolicy.Violation> violations = RulePolicy.check(RulePolicy.classes(module));
+            if (!violations.isEmpty()) {
+                wrong = "its code breaks the safe rule policy (" + violations.get(0).reason() + ")";
+            }
+        }
+        if (wrong != null) {
+            throw new RuleSetException("the compiled rule set cannot be used: " + wrong);
+        }
+        try {
+            return new Compiled(load(KieServices.Factory.get(), module), module);
+        } catch (RuntimeException ex) {
+            throw new RuleSetException("the compiled rule set does not load (" + ex.getClass().getSimpleName() + ")");
         }
     }
 

@@ -111,6 +111,14 @@ class CataloguesTest {
     }
 
     @Test
+    void theShippedCsvTemplateReads() throws Exception {
+        Catalogue c = Catalogues.read(SAMPLE.resolveSibling("formats/template.catalogue.csv"));
+        assertEquals(List.of("uf-stat901", "uf-stat1147", "pu-ds7010"), c.items().stream().map(CatalogueItem::id).toList());
+        assertEquals(List.of("uf-stat901"), c.item("uf-stat1147").orElseThrow().prerequisites());
+        assertEquals(CreditSystem.FHEQ, c.item("pu-ds7010").orElseThrow().credential().credit().system());
+    }
+
+    @Test
     void aBadCsvRowIsNamedByLineAndColumn() {
         String csv = "id,title,creditValue,creditSystem,costAmount,costCurrency\n"
                 + "a,Data,15,SCQF,900,GBP\n"

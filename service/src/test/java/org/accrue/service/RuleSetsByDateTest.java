@@ -52,12 +52,16 @@ class RuleSetsByDateTest {
                 port: 0
                 db: %s
                 maxBody: 1MB
+                catalogue: offers.catalogue.yaml
                 ruleSets:
                   - rules: packaged
                   - rules: [regs-2026/frameworks, regs-2026/rules]
                     inForceFrom: 2026-08-01
                 """.formatted(Databases.fresh("sqlite")));
+        Files.copy(Path.of(System.getProperty("accrue.repo", "..")).resolve("samples/catalogue.yaml"),
+                dir.resolve("offers.catalogue.yaml"));
         ServiceConfig c = ServiceConfig.read(config);
+        assertEquals(dir.resolve("offers.catalogue.yaml"), c.catalogue());
         assertEquals(2, c.ruleSets().size());
         assertEquals(List.of(dir.resolve("regs-2026/frameworks"), dir.resolve("regs-2026/rules")),
                 c.ruleSets().get(1).folders());
@@ -66,6 +70,7 @@ class RuleSetsByDateTest {
         packaged = RuleSet.loadDefault().id();
         regs2026 = service.server.registry().ruleSets().on(LocalDate.of(2026, 8, 1)).orElseThrow().ruleSet().id();
         assertNotEquals(packaged, regs2026);
+        assertEquals(132, service.server.registry().catalogue().items().size());
     }
 
     @AfterAll
@@ -142,7 +147,7 @@ class RuleSetsByDateTest {
     void configurationErrorsNameTheFileAndTheField() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "port: 8080\nlisten: 0.0.0.0\n");
-        assertEquals(bad + ": listen: unknown setting; expected one of bind, db, maxBody, port, ruleSets",
+        assertEquals(bad + ": listen: unknown setting; expected one of bind, catalogue, db, maxBody, port, ruleSets",
                 assertThrows(IllegalArgumentException.class, () -> ServiceConfig.read(bad)).getMessage());
         Files.writeString(bad, "ruleSets:\n  - rules: packaged\n    inForceFrom: 1 August\n");
         assertEquals(bad + ": ruleSets[0].inForceFrom: '1 August' is not a date YYYY-MM-DD",
