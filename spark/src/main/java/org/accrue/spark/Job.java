@@ -1,0 +1,141 @@
+package org.accrue.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.RuleProblem;
+import org.accrue.RuleSet;
+import org.accrue.RuleSetException;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The runnable job ({@code spark/submit}, or {@code spark-submit --class org.accrue.spark.Job accrue-spark.jar}):
+ * {@code --as-of D [--rules DIR]... [--award ID]... --out DIR INPUT...}. DIR receives {@code results/} (the result
+ * lines, JSON Lines parts), {@code awards/} (the flat table, Parquet), {@code rejects/} (the reject lines, JSON
+ * Lines parts) and {@code summary.json} (read = evaluated + rejected, eligible per award).
+ *
+ * <p>Exit status: 0 done (whatever the verdicts and rejects); 2 usage; 3 the rule set does not load.
+ */
+public final class Job {
+    private Job() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        LocalDate asOf = null;
+        List<Path> rules = new ArrayList<>();
+        List<String> awards = new ArrayList<>();
+        String out = null;
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            boolean valued = a.equals("--as-of") || a.equals("--rules") || a.equals("--award") || a.equals("--out");
+            if (valued && i + 1 >= args.length) {
+                return usage(a + " needs a value");
+            }
+            switch (a) {
+                case "--as-of" -> {
+                    try {
+                        asOf = LocalDate.parse(args[++i]);
+                    } catch (DateTimeParseException e) {
+                        return usage("--as-of: '" + args[i] + "' is not a date YYYY-MM-DD");
+                    }
+                }
+                case "--rules" -> rules.add(Path.of(args[++i]));
+                case "--award" -> awards.add(args[++i]);
+                case "--out" -> out = args[++i];
+                default -> {
+                    if (a.startsWith("--")) {
+                        return usage("unknown option " + a);
+                    }
+                    inputs.add(a);
+                }
+            }
+        }
+        if (asOf == null || out == null || inputs.isEmpty()) {
+            return usage("give --as-of D, --out DIR and at least one INPUT");
+        }
+        RuleSet loaded;
+        try {
+            loaded = rules.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(rules);
+        } catch (RuleSetException e) {
+            e.problems().stream().map(RuleProblem::toString).forEach(System.err::println);
+            System.err.println("accrue spark: the rule set could not be loaded");
+            return 3;
+        }
+        RuleSetSource source = RuleSetSource.of(loaded);
+        for (String award : awards) {
+            if (loaded.awards().stream().noneMatch(x -> x.id().equals(award))) {
+                return usage("--award '" + award + "': unknown award");
+            }
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("accrue");
+        if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        try (SparkSession spark = builder.getOrCreate()) {
+            write(spark, inputs, source, asOf, new AccrueSpark.Options(awards), out);
+        }
+        return 0;
+    }
+
+    /** Evaluates the inputs and writes the four outputs to {@code out}. */
+    static ObjectNode write(SparkSession spark, List<String> inputs, RuleSetSource rules, LocalDate asOf,
+                            AccrueSpark.Options options, String out) throws Exception {
+        AccrueSpark.Evaluated e = AccrueSpark.evaluateRecords(AccrueSpark.read(spark, inputs), rules, asOf, options);
+        e.results().select("result").write().mode(SaveMode.ErrorIfExists).text(out + "/results");
+        e.rejects().select("line").write().mode(SaveMode.ErrorIfExists).text(out + "/rejects");
+        Dataset<Row> awards = AccrueSpark.awardsTable(e.results());
+        awards.write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
+        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), e);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out + "/summary.json");
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (FSDataOutputStream o = fs.create(path, false)) {
+            o.write((summary.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return summary;
+    }
+
+    /** The counts {@code accrue batch --summary} prints: read = evaluated + rejected, and eligible per award. */
+    static ObjectNode summary(Dataset<Row> awards, AccrueSpark.Evaluated e) {
+        long evaluated = e.results().count();
+        long rejected = e.rejects().count();
+        ObjectNode s = new ObjectMapper().createObjectNode();
+        s.put("read", evaluated + rejected).put("evaluated", evaluated).put("rejected", rejected);
+        ObjectNode per = s.putObject("awards");
+        for (Row r : awards.groupBy("award").agg(sum(when(col("eligible"), 1).otherwise(0)).as("eligible"),
+                count("*").as("all")).orderBy("award").collectAsList()) {
+            per.putObject(r.getString(0)).put("eligible", r.getLong(1)).put("notEligible", r.getLong(2) - r.getLong(1));
+        }
+        ObjectNode reasons = s.putObject("rejectedByReason");
+        for (Row r : e.rejects().groupBy("reason").count().orderBy("reason").collectAsList()) {
+            reasons.put(r.getString(0), r.getLong(1));
+        }
+        return s;
+    }
+
+    private static int usage(String message) {
+        System.err.println("accrue spark: " + message + "; usage: --as-of D [--rules DIR]... [--award ID]... "
+                + "--out DIR INPUT...");
+        return 2;
+    }
+}
