@@ -18,15 +18,22 @@ import java.util.Set;
  *
  * <p>The allocation semantics are the {@link Allocator}'s: every credential whole, counted toward at most one of
  * the requirements it may count toward (or general credit), each minimum met, no cap exceeded. The search goes
- * through the credentials in a fixed order (those held first, then those on offer in id order); its state is what
- * each minimum has received so far, capped at the minimum (more cannot help), what each cap has used, and, for
- * each offered credential that is another's prerequisite, whether the plan takes it. Each state keeps the best
- * few partial plans that reach it, ordered by their key: the objective, then the number of items, then their ids
- * in order. Two partial plans that reach the same state can be completed by exactly the same further choices, and
- * the key of a completion orders as the keys of the partial plans do (every later item sorts after every earlier
- * one), so keeping the best {@code L} partial plans of each state keeps the best {@code L} plans overall; with
- * a budget, a partial plan is dropped only when {@code L} others are both better and no dearer. A state from
- * which even every credential ahead could not meet some minimum is dropped.
+ * through the credentials in a fixed order: those held first, then those on offer, the least objective per point
+ * first, with items linked by prerequisites kept together. Its state is what each minimum has received so far,
+ * capped at the minimum (more cannot help), what each cap has used, and, for each offered credential that is
+ * another's prerequisite, whether the plan takes it. Each state keeps the best few partial plans that reach it,
+ * ordered by their key: the objective, then the number of items, then their ids listed in order. Two partial plans
+ * that reach the same state can be completed by exactly the same further choices, and adding the same items to
+ * both keeps their order: objectives and counts add alike, and between two sets of the same size the one listed
+ * first is the one holding the smallest id the other lacks, which later items cannot change, whatever the order of
+ * the search. So keeping the best {@code L} partial plans of each state keeps the best {@code L} plans overall; with
+ * a budget, a partial plan is dropped only when {@code L} others are both better and no dearer.
+ *
+ * <p>A partial plan is cut when even the cheapest completion could not beat the limit sought: its objective and
+ * number of items, plus a lower bound on what the items ahead must add (each minimum's shortfall at the least
+ * objective per point an item ahead gives it, levels chained; and the fewest items that could fill it). The limit
+ * starts at exactly the least any plan could have, and is raised only when it cut away plans that were wanted. A
+ * state from which even every credential ahead could not meet some minimum is dropped.
  *
  * <p>Alternatives are the next best plans that are minimal (no item can be left out and the award still be
  * reached) and are no superset of a plan before them; if too few are found, the search runs again keeping

@@ -81,7 +81,13 @@ public final class AccrueSpark {
             .add("result", DataTypes.StringType, true)
             .add("reason", DataTypes.StringType, true)
             .add("message", DataTypes.StringType, true)
-            .add("line", DataTypes.StringType, true);
+            .add("line", DataTypes.StringType, true)
+            .add("awards", DataTypes.createArrayType(new StructType()
+                    .add("award", DataTypes.StringType, false)
+                    .add("eligible", DataTypes.BooleanType, false)
+                    .add("countedPoints", DataTypes.createDecimalType(12, 2), false)
+                    .add("shortfall", DataTypes.createMapType(DataTypes.StringType,
+                            DataTypes.createDecimalType(12, 2)), false)), true);
 
     /** The flat table of verdicts: a row per learner and award. */
     public static final StructType AWARDS = new StructType()
@@ -142,14 +148,22 @@ public final class AccrueSpark {
 
     /** Records as {@link #read} makes them ({@link #RECORDS}). */
     public static Evaluated evaluateRecords(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
-        SparkSession spark = records.sparkSession();
-        Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules.exported());
-        Dataset<Row> outcomes = records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards()),
-                Encoders.row(OUTCOMES)).persist();
+        Dataset<Row> outcomes = outcomes(records, rules, asOf, options);
         Dataset<Row> results = outcomes.filter(col("kind").equalTo("result")).select("source", "learner", "result");
         Dataset<Row> rejects = outcomes.filter(col("kind").equalTo("reject"))
                 .select("source", "sequence", "reason", "message", "line");
         return new Evaluated(results, rejects);
+    }
+
+    /**
+     * Every record's outcome ({@link #OUTCOMES}: a result or a reject, with the awards' verdicts taken from the
+     * result itself), computed once and kept for the several outputs made from it.
+     */
+    static Dataset<Row> outcomes(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
+        SparkSession spark = records.sparkSession();
+        Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules.exported());
+        return records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards()),
+                Encoders.row(OUTCOMES)).persist();
     }
 
     /** The task: each record of a partition evaluated with the executor's one copy of the rule set. */
@@ -189,16 +203,41 @@ public final class AccrueSpark {
                     Outcome o = rules.evaluateText(r.getString(2), source, true, asOf, awards);
                     if (o instanceof Outcome.Evaluated e) {
                         return RowFactory.create("result", source, sequence, e.result().learner().id(),
-                                JsonReport.line(e.result()), null, null, null);
+                                JsonReport.line(e.result()), null, null, null,
+                                scala.jdk.javaapi.CollectionConverters.asScala(verdicts(e.result())).toSeq());
                     }
                     Outcome.Rejected x = (Outcome.Rejected) o;
                     ObjectNode line = json.createObjectNode();
                     line.put("source", source).put("sequence", sequence).put("reason", x.message());
                     return RowFactory.create("reject", source, sequence, null, null, x.reason().code(), x.message(),
-                            line.toString());
+                            line.toString(), null);
                 }
             };
         }
+    }
+
+    /** Each award's verdict, points counted and shortfalls, from a result as it is (no JSON read back). */
+    static List<Row> verdicts(org.accrue.result.EvaluationResult result) {
+        List<Row> rows = new ArrayList<>();
+        for (org.accrue.result.AwardResult a : result.awards()) {
+            Map<String, java.math.BigDecimal> shortfall = new LinkedHashMap<>();
+            for (org.accrue.result.RequirementResult q : a.requirements()) {
+                if (!q.met() && q.need() != null) {
+                    shortfall.put(q.id(), q.need().subtract(q.have()));
+                }
+            }
+            rows.add(RowFactory.create(a.award(), a.eligible(), a.countedPoints(),
+                    scala.jdk.javaapi.CollectionConverters.asScala(shortfall)));
+        }
+        return rows;
+    }
+
+    /** The flat table from outcomes ({@link #outcomes}): their verdicts, exploded. */
+    static Dataset<Row> awardsTable(Dataset<Row> outcomes, boolean fromOutcomes) {
+        return outcomes.filter(col("kind").equalTo("result"))
+                .select(col("learner"), org.apache.spark.sql.functions.explode(col("awards")).as("a"))
+                .select(col("learner"), col("a.award").as("award"), col("a.eligible").as("eligible"),
+                        col("a.countedPoints").as("countedPoints"), col("a.shortfall").as("shortfall"));
     }
 
     /**

@@ -98,38 +98,68 @@ public final class Job {
         return 0;
     }
 
-    /** Evaluates the inputs and writes the four outputs to {@code out}. */
+    /**
+     * Evaluates the inputs and writes the four outputs to {@code out}, evaluating each record once: the result and
+     * reject lines in one pass (partitioned by kind, then moved to {@code results/} and {@code rejects/}), the
+     * table from the verdicts kept with them, and the counts in one aggregation.
+     */
     static ObjectNode write(SparkSession spark, List<String> inputs, RuleSetSource rules, LocalDate asOf,
                             AccrueSpark.Options options, String out) throws Exception {
-        AccrueSpark.Evaluated e = AccrueSpark.evaluateRecords(AccrueSpark.read(spark, inputs), rules, asOf, options);
-        e.results().select("result").write().mode(SaveMode.ErrorIfExists).text(out + "/results");
-        e.rejects().select("line").write().mode(SaveMode.ErrorIfExists).text(out + "/rejects");
-        Dataset<Row> awards = AccrueSpark.awardsTable(e.results());
-        awards.write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
-        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), e);
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out + "/summary.json");
-        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (FSDataOutputStream o = fs.create(path, false)) {
+        Dataset<Row> outcomes = AccrueSpark.outcomes(AccrueSpark.read(spark, inputs), rules, asOf, options);
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (fs.exists(root)) {
+            throw new IllegalArgumentException(out + " exists already; the job writes a new folder");
+        }
+        String lines = out + "/.lines";
+        outcomes.select(when(col("kind").equalTo("result"), col("result")).otherwise(col("line")).as("value"),
+                col("kind")).write().partitionBy("kind").text(lines);
+        move(fs, lines + "/kind=result", out + "/results");
+        move(fs, lines + "/kind=reject", out + "/rejects");
+        fs.delete(new org.apache.hadoop.fs.Path(lines), true);
+        AccrueSpark.awardsTable(outcomes, true).write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
+        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), outcomes);
+        try (FSDataOutputStream o = fs.create(new org.apache.hadoop.fs.Path(out + "/summary.json"), false)) {
             o.write((summary.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        outcomes.unpersist();
         return summary;
     }
 
+    /** A folder moved into place; an empty one (no rejects, say) made. */
+    private static void move(FileSystem fs, String from, String to) throws java.io.IOException {
+        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(from);
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(to);
+        if (fs.exists(source)) {
+            if (!fs.rename(source, target)) {
+                throw new java.io.IOException("cannot move " + from + " to " + to);
+            }
+        } else {
+            fs.mkdirs(target);
+        }
+    }
+
     /** The counts {@code accrue batch --summary} prints: read = evaluated + rejected, and eligible per award. */
-    static ObjectNode summary(Dataset<Row> awards, AccrueSpark.Evaluated e) {
-        long evaluated = e.results().count();
-        long rejected = e.rejects().count();
+    static ObjectNode summary(Dataset<Row> awards, Dataset<Row> outcomes) {
+        long evaluated = 0;
+        long rejected = 0;
         ObjectNode s = new ObjectMapper().createObjectNode();
+        ObjectNode reasons = new ObjectMapper().createObjectNode();
+        for (Row r : outcomes.groupBy("kind", "reason").count().orderBy("kind", "reason").collectAsList()) {
+            if (r.getString(0).equals("result")) {
+                evaluated += r.getLong(2);
+            } else {
+                rejected += r.getLong(2);
+                reasons.put(r.getString(1), r.getLong(2));
+            }
+        }
         s.put("read", evaluated + rejected).put("evaluated", evaluated).put("rejected", rejected);
         ObjectNode per = s.putObject("awards");
         for (Row r : awards.groupBy("award").agg(sum(when(col("eligible"), 1).otherwise(0)).as("eligible"),
                 count("*").as("all")).orderBy("award").collectAsList()) {
             per.putObject(r.getString(0)).put("eligible", r.getLong(1)).put("notEligible", r.getLong(2) - r.getLong(1));
         }
-        ObjectNode reasons = s.putObject("rejectedByReason");
-        for (Row r : e.rejects().groupBy("reason").count().orderBy("reason").collectAsList()) {
-            reasons.put(r.getString(0), r.getLong(1));
-        }
+        s.set("rejectedByReason", reasons);
         return s;
     }
 

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +140,18 @@ class SparkJobTest {
         Dataset<Row> records = AccrueSpark.read(spark, List.of(input.toString())).repartition(8);
         AccrueSpark.Evaluated e = AccrueSpark.evaluateRecords(records, rules, AS_OF, AccrueSpark.Options.all());
         assertEquals(LEARNERS, e.results().count());
+        // the table from the result lines (the library's) is the table the job makes from the verdicts themselves
+        Dataset<Row> fromLines = AccrueSpark.awardsTable(e.results());
+        Dataset<Row> fromVerdicts = AccrueSpark.awardsTable(AccrueSpark.outcomes(records, rules, AS_OF,
+                AccrueSpark.Options.all()), true);
+        assertEquals(LEARNERS * RuleSet.loadDefault().awards().size(), fromLines.count());
+        // sets of rows, the shortfall map written out as sorted text (maps cannot be compared by EXCEPT)
+        org.apache.spark.sql.Column flat = org.apache.spark.sql.functions.to_json(
+                org.apache.spark.sql.functions.map_entries(col("shortfall")));
+        Dataset<Row> a = fromLines.withColumn("shortfall", flat);
+        Dataset<Row> b = fromVerdicts.withColumn("shortfall", flat);
+        assertEquals(0, a.except(b).count());
+        assertEquals(0, b.except(a).count());
         // one JVM (local mode): at most one load, however many tasks, and every task saw the same rule set
         assertTrue(Loaded.loads() - before <= 1, "loads: " + (Loaded.loads() - before));
         String id = rules.id();
