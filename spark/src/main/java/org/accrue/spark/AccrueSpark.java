@@ -108,8 +108,10 @@ public final class AccrueSpark {
     public static Dataset<Row> read(SparkSession spark, List<String> inputs) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<Tuple2<String, String>> all = null;
+        // a few splits per core, so that no core waits for the last large split of a file
+        int splits = Math.max(2, jsc.defaultParallelism() * 4);
         for (String file : expand(inputs)) {
-            JavaRDD<Tuple2<String, String>> lines = jsc.textFile(file).zipWithIndex()
+            JavaRDD<Tuple2<String, String>> lines = jsc.textFile(file, splits).zipWithIndex()
                     .map(t -> new Tuple2<>(file + ":" + (t._2() + 1), t._1()))
                     .filter(t -> !t._2().isBlank());
             all = all == null ? lines : all.union(lines);
