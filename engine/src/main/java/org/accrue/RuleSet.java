@@ -275,9 +275,19 @@ public final class RuleSet {
      *                                  over a limit ({@link #limits()}); {@link EvaluationException#reason()} says which
      */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf, Collection<String> awardIds) {
+        requireFits(learner, awardIds);
+        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming an award the rule set does not define, or the first of
+     *                                  {@link #problems(LearnerRecord)}
+     */
+    private void requireFits(LearnerRecord learner, Collection<String> awardIds) {
         List<String> unknown = awardIds.stream().filter(a -> awards.stream().noneMatch(x -> x.id().equals(a))).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown award " + unknown.stream().map(u -> "'" + u + "'")
+            throw new IllegalArgumentException("unknown award " + unknown.stream()
+                    .map(u -> "'" + org.accrue.report.Printable.echo(u) + "'")
                     .collect(Collectors.joining(", ")) + "; the rule set defines "
                     + awards.stream().map(Award::id).collect(Collectors.joining(", ")));
         }
@@ -286,7 +296,6 @@ public final class RuleSet {
             throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
                     + problems.get(0));
         }
-        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits);
     }
 
     /**
@@ -306,20 +315,12 @@ public final class RuleSet {
     public List<org.accrue.planning.PlanResult> plan(LearnerRecord learner, org.accrue.planning.Catalogue catalogue,
                                                      List<org.accrue.planning.PlanRequest> requests) {
         for (org.accrue.planning.PlanRequest r : requests) {
-            if (awards.stream().noneMatch(a -> a.id().equals(r.award()))) {
-                throw new IllegalArgumentException("unknown award '" + org.accrue.report.Printable.echo(r.award())
-                        + "'; the rule set defines " + awards.stream().map(Award::id).collect(Collectors.joining(", ")));
-            }
             if (!r.asOf().equals(requests.get(0).asOf()) || r.objective() != requests.get(0).objective()
                     || !java.util.Objects.equals(r.budget(), requests.get(0).budget())) {
                 throw new IllegalArgumentException("plans made together share their date, objective and budget");
             }
         }
-        List<RecordProblem> problems = problems(learner);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException((learner.source() == null ? "" : learner.source() + ": ")
-                    + problems.get(0));
-        }
+        requireFits(learner, requests.stream().map(org.accrue.planning.PlanRequest::award).toList());
         return new org.accrue.completion.Planner(evaluator, id, limits,
                 (record, award) -> evaluator.evaluate(record, requests.get(0).asOf(), Set.of(award),
                         limits.withMaxCredentials(Math.max(limits.maxCredentials(), record.credentials().size()))))

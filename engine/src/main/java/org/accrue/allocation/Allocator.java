@@ -67,6 +67,25 @@ public final class Allocator {
             capMaxima = List.copyOf(capMaxima);
             candidates = List.copyOf(candidates);
         }
+
+        /** The decimal places every figure fits in: points in whole units of this scale are exact. */
+        public int scale() {
+            // a scale larger than needed is still exact
+            int scale = totalNeed == null ? 0 : Math.max(0, totalNeed.scale());
+            for (BigDecimal v : requirementNeeds) {
+                scale = Math.max(scale, v.scale());
+            }
+            for (BigDecimal v : capMaxima) {
+                scale = Math.max(scale, v.scale());
+            }
+            for (LevelNeed l : levelNeeds) {
+                scale = Math.max(scale, l.need().scale());
+            }
+            for (Candidate c : candidates) {
+                scale = Math.max(scale, c.points().scale());
+            }
+            return scale;
+        }
     }
 
     /**
@@ -137,7 +156,7 @@ public final class Allocator {
 
     private Allocator(Problem problem) {
         this.problem = problem;
-        this.scale = scaleOf(problem);
+        this.scale = problem.scale();
         this.named = problem.requirementNeeds().size();
         this.levels = problem.levelNeeds().size();
         this.total = 2 * named;
@@ -504,24 +523,6 @@ public final class Allocator {
 
     private long units(BigDecimal v) {
         return v.movePointRight(scale).longValueExact();
-    }
-
-    private static int scaleOf(Problem p) {
-        // a scale larger than needed is still exact
-        int scale = p.totalNeed() == null ? 0 : Math.max(0, p.totalNeed().scale());
-        for (BigDecimal v : p.requirementNeeds()) {
-            scale = Math.max(scale, v.scale());
-        }
-        for (BigDecimal v : p.capMaxima()) {
-            scale = Math.max(scale, v.scale());
-        }
-        for (LevelNeed l : p.levelNeeds()) {
-            scale = Math.max(scale, l.need().scale());
-        }
-        for (Candidate c : p.candidates()) {
-            scale = Math.max(scale, c.points().scale());
-        }
-        return scale;
     }
 
     /**

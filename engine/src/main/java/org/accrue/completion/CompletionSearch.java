@@ -66,7 +66,7 @@ public final class CompletionSearch {
      * What the search found: the plans, best first (empty when none exists), and, when none exists, the minimum
      * dimensions that even everything on offer cannot meet ({@code dimension} as in {@link Dimension}).
      */
-    public record Outcome(List<Found> plans, List<Unreachable> unreachable, long states) {
+    public record Outcome(List<Found> plans, List<Unreachable> unreachable) {
     }
 
     /** A minimum that cannot be met: at most {@code most} of the {@code need} (points, or credentials). */
@@ -87,17 +87,15 @@ public final class CompletionSearch {
         Model m = new Model(input);
         List<Unreachable> unreachable = m.unreachable();
         if (!unreachable.isEmpty()) {
-            return new Outcome(List.of(), unreachable, 0);
+            return new Outcome(List.of(), unreachable);
         }
         int keep = Math.min(MAX_KEEP, input.alternatives() + 1);
         int wanted = input.alternatives() + 1;
         int step = 0;
         double factor = FACTORS[0];
-        long states = 0;
         while (true) {
             Run run = new Run(m, keep, factor);
             List<Label> finals = run.go();
-            states += run.states;
             Chosen chosen = m.choose(finals, wanted);
             if (chosen.plans().size() < wanted && run.bounded) {
                 factor = ++step < FACTORS.length ? FACTORS[step] : Double.POSITIVE_INFINITY; // the bound cut too much
@@ -105,7 +103,7 @@ public final class CompletionSearch {
             }
             // the first keep distinct plans the run found are the best keep there are; past them, plans may be missing
             if (!run.truncated || chosen.lastRank() < keep || keep >= MAX_KEEP) {
-                return new Outcome(chosen.plans(), List.of(), states);
+                return new Outcome(chosen.plans(), List.of());
             }
             keep = Math.min(MAX_KEEP, keep * 2);
         }
@@ -209,7 +207,7 @@ public final class CompletionSearch {
             this.total = 2 * named;
             this.mins = total + 1 + levels;
             this.caps = p.capMaxima().size();
-            int scale = scaleOf(p);
+            int scale = p.scale();
             this.unitValue = BigDecimal.ONE.movePointLeft(scale);
             // positions
             List<Integer> held = new ArrayList<>();
@@ -293,7 +291,6 @@ public final class CompletionSearch {
             // dimensions in whole units, then in steps of their greatest common divisor
             int dims = mins + caps;
             long[] units = new long[dims];
-            long unit = BigDecimal.ONE.movePointRight(scale).longValueExact();
             for (int r = 0; r < named; r++) {
                 units[r] = toUnits(p.requirementNeeds().get(r), scale);
                 units[named + r] = p.requirementCountNeeds().get(r);
@@ -408,9 +405,6 @@ public final class CompletionSearch {
                     ahead[d][i] = ahead[d][i + 1] + (reaches[i][d] ? gain[i][d] : 0);
                 }
             }
-            if (unit <= 0) {
-                throw new IllegalStateException();
-            }
         }
 
         private boolean reaches(Allocator.Candidate c, int d) {
@@ -457,7 +451,10 @@ public final class CompletionSearch {
             }
         }
 
-        /** {@link #apply(int, int, long)} with the state's values already decoded. */
+        /**
+         * The state after position {@code i} counts toward {@code option} (its values decoded in {@code v}), or -1
+         * when a cap would be exceeded.
+         */
         long apply(int i, int option, long state, long[] v) {
             if (option == NONE) {
                 return state;
@@ -485,47 +482,7 @@ public final class CompletionSearch {
             return next;
         }
 
-        long apply(int i, int option, long state) {
-            if (option == NONE) {
-                return state;
-            }
-            long next = state;
-            if (option >= 0) {
-                next = add(next, option, gain[i][option]);
-                next = add(next, named + option, 1);
-            }
-            next = add(next, total, gain[i][total]);
-            for (int l = 0; l < levels; l++) {
-                int d = total + 1 + l;
-                if (reaches[i][d]) {
-                    next = add(next, d, gain[i][d]);
-                }
-            }
-            for (int k : capsOf[i]) {
-                int d = mins + k;
-                long used = at(next, d) + gain[i][d];
-                if (used > capMax[k]) {
-                    return -1;
-                }
-                next += gain[i][d] * mult[d];
-            }
-            return next;
-        }
-
-        private long add(long state, int d, long g) {
-            long v = at(state, d);
-            long to = Math.min(need[d], v + g);
-            return state + (to - v) * mult[d];
-        }
-
-        /** True when the positions from {@code i} on could still meet every minimum from {@code state}. */
-        boolean hopeful(long state, int i) {
-            long[] v = new long[mins + caps];
-            decode(state, v);
-            return hopeful(v, i);
-        }
-
-        /** The same with the state's values decoded. */
+        /** True when the positions from {@code i} on could still meet every minimum from a state's values. */
         boolean hopeful(long[] v, int i) {
             for (int d = 0; d < mins; d++) {
                 if (v[d] + ahead[d][i] < need[d]) {
@@ -767,7 +724,6 @@ public final class CompletionSearch {
         /** True once the bound is set (when the first offer is reached). */
         boolean bounding;
         boolean truncated;
-        long states;
         private final int shift;
         private final long stateMask;
         private final long[] vals;
@@ -852,7 +808,6 @@ public final class CompletionSearch {
                 if (m.clearAfter[i] != 0) {
                     next = cleared(next, m.clearAfter[i], i + 1);
                 }
-                states += next.size();
                 if (next.size() > MAX_STATES) {
                     throw new IllegalArgumentException("the plan search went over its limit of " + MAX_STATES
                             + " states");
@@ -1078,23 +1033,6 @@ public final class CompletionSearch {
 
     private static long toUnits(BigDecimal v, int scale) {
         return v.movePointRight(scale).longValueExact();
-    }
-
-    private static int scaleOf(Allocator.Problem p) {
-        int scale = p.totalNeed() == null ? 0 : Math.max(0, p.totalNeed().scale());
-        for (BigDecimal v : p.requirementNeeds()) {
-            scale = Math.max(scale, v.scale());
-        }
-        for (BigDecimal v : p.capMaxima()) {
-            scale = Math.max(scale, v.scale());
-        }
-        for (Allocator.LevelNeed l : p.levelNeeds()) {
-            scale = Math.max(scale, l.need().scale());
-        }
-        for (Allocator.Candidate c : p.candidates()) {
-            scale = Math.max(scale, c.points().scale());
-        }
-        return Math.max(0, scale);
     }
 
     private static long gcd(long a, long b) {

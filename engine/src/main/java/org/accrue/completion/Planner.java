@@ -76,12 +76,11 @@ public final class Planner {
                 }
             }
         }
-        List<Credential> all = new ArrayList<>(learner.credentials());
-        all.addAll(offered.credentials().values());
-        LearnerRecord with = new LearnerRecord(learner.learner(), all, learner.exceptions(), learner.source());
+        LearnerRecord with = withItems(learner, List.copyOf(offered.credentials().keySet()), offered);
         Set<String> awards = requests.stream().map(PlanRequest::award).collect(Collectors.toSet());
         Map<String, AwardEvaluation.Problem> problems = new LinkedHashMap<>();
-        for (AwardEvaluation.Problem p : evaluator.problems(with, asOf, awards, planningLimits(all.size()))) {
+        for (AwardEvaluation.Problem p : evaluator.problems(with, asOf, awards,
+                planningLimits(with.credentials().size()))) {
             problems.put(p.definition().award().id(), p);
         }
         List<PlanResult> out = new ArrayList<>();
@@ -154,16 +153,12 @@ public final class Planner {
     }
 
     /** The learner with the plan's items added, each issued on the plan's date. */
-    public static LearnerRecord withItems(LearnerRecord learner, List<String> items, Map<String, Credential> credentials) {
+    private static LearnerRecord withItems(LearnerRecord learner, List<String> items, Offered offered) {
         List<Credential> all = new ArrayList<>(learner.credentials());
         for (String id : items) {
-            all.add(credentials.get(id));
+            all.add(offered.credentials().get(id));
         }
         return new LearnerRecord(learner.learner(), all, learner.exceptions(), learner.source());
-    }
-
-    private static LearnerRecord withItems(LearnerRecord learner, List<String> items, Offered offered) {
-        return withItems(learner, items, offered.credentials());
     }
 
     private static Plan plan(List<String> ids, Offered offered) {
@@ -197,10 +192,6 @@ public final class Planner {
      * after it (when it lists start dates), and with every prerequisite held or itself on offer, as credentials
      * issued on the date.
      */
-    public static Map<String, Credential> credentials(LearnerRecord learner, Catalogue catalogue, LocalDate asOf) {
-        return offered(learner, catalogue, asOf).credentials();
-    }
-
     private static Offered offered(LearnerRecord learner, Catalogue catalogue, LocalDate asOf) {
         Set<String> held = new HashSet<>();
         for (Credential c : learner.credentials()) {

@@ -124,11 +124,6 @@ public final class AwardEvaluation {
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
         Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
         List<NotCounted> notCounted = new ArrayList<>();
-        for (CredentialResult c : credentials.values()) {
-            if (!c.creditBearing()) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
-            }
-        }
         Candidates candidates = candidates(allowed, notCounted);
         Allocator.Allocation allocation = Allocator.solve(problem(candidates, waived), budget);
         Tally tally = tally(candidates, allocation, notCounted);
@@ -154,32 +149,29 @@ public final class AwardEvaluation {
 
     /**
      * One award's allocation problem for one learner, before the search: the candidates (in id order) and every
-     * minimum and cap, and, for each credential that may not count, why not.
+     * minimum and cap.
      */
-    public record Problem(AwardDefinition definition, Allocator.Problem allocation, Map<String, NotCounted> notCounted) {
+    public record Problem(AwardDefinition definition, Allocator.Problem allocation) {
     }
 
     /** Steps 1 and 2 alone: the problem the search would be given. */
     Problem problem() {
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
         Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
-        List<NotCounted> notCounted = new ArrayList<>();
+        return new Problem(definition, problem(candidates(allowed, new ArrayList<>()), waived));
+    }
+
+    /**
+     * Step 1: each credit that may count toward this award, with the requirements it may fill and the caps it
+     * falls under; what may not count (no credit at all, too old, no rule for it) goes to {@code notCounted} with
+     * its reason.
+     */
+    private Candidates candidates(Set<String> allowed, List<NotCounted> notCounted) {
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
                 notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
             }
         }
-        Candidates candidates = candidates(allowed, notCounted);
-        Map<String, NotCounted> why = new HashMap<>();
-        notCounted.forEach(n -> why.put(n.credential(), n));
-        return new Problem(definition, problem(candidates, waived), why);
-    }
-
-    /**
-     * Step 1: each credit that may count toward this award, with the requirements it may fill and the caps it
-     * falls under; what may not count goes to {@code notCounted} with its reason.
-     */
-    private Candidates candidates(Set<String> allowed, List<NotCounted> notCounted) {
         List<Requirement> named = definition.requirements();
         List<Allocator.Candidate> list = new ArrayList<>();
         Map<String, Credit> byId = new HashMap<>();

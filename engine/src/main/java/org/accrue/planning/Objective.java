@@ -10,4 +10,14 @@ public enum Objective {
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The objective a word names ({@code cost}, {@code hours}, {@code count}), if any. */
+    public static java.util.Optional<Objective> of(String word) {
+        for (Objective o : values()) {
+            if (o.word().equals(word)) {
+                return java.util.Optional.of(o);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -3,15 +3,11 @@ package org.accrue.reading;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.accrue.learner.Credential;
 import org.accrue.learner.Participation;
@@ -20,7 +16,6 @@ import org.accrue.planning.Catalogue;
 import org.accrue.planning.CatalogueItem;
 import org.accrue.planning.Cost;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -48,8 +43,6 @@ public final class Catalogues {
             .build();
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
     private static final Set<String> ROOT_FIELDS = Set.of("name", "currency", "rates", "items");
     private static final Set<String> ITEM_FIELDS = Set.of("cost", "weeks", "starts", "mode", "prerequisites");
     /** Credential fields that a course on offer cannot state: a planned credential is issued on the plan's date. */
@@ -340,98 +333,34 @@ public final class Catalogues {
 
     /** The CSV form as the YAML form's tree: an item a row, lists separated by {@code ;}. */
     private static JsonNode fromCsv(String text, String source) throws InvalidInputException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            while (it.hasNext()) {
-                Map<String, String> row = it.next();
-                if (header.isEmpty()) {
-                    header.addAll(row.keySet());
-                }
-                rows.add(row);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(source, "file", "malformed CSV: " + InvalidInputException.firstLine(e.getMessage()));
-        }
-        for (String column : header) {
-            if (!CSV_COLUMNS.contains(column)) {
-                throw new InvalidInputException(source, "line 1, column " + org.accrue.report.Printable.echo(column),
-                        "unknown column; expected some of " + String.join(", ", CSV_COLUMNS));
-            }
-        }
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode items = root.putArray("items");
-        for (Map<String, String> row : rows) {
+        for (Map<String, String> row : CsvTranscripts.rows(text, source, CSV_COLUMNS)) {
             ObjectNode c = items.addObject();
-            for (String field : List.of("id", "code", "title", "awardingBody", "country", "hours", "assessment",
-                    "participation", "qualityAssurance", "route", "weeks", "mode")) {
-                putIf(c, field, value(row, field));
-            }
-            String verified = value(row, "identityVerified");
-            if (verified != null) {
-                String v = verified.toLowerCase(Locale.ROOT);
-                if (v.equals("true") || v.equals("false")) {
-                    c.put("identityVerified", Boolean.parseBoolean(v));
-                } else {
-                    c.put("identityVerified", verified);
-                }
-            }
-            if (value(row, "creditValue") != null || value(row, "creditSystem") != null) {
-                ObjectNode credit = c.putObject("credit");
-                putIf(credit, "value", value(row, "creditValue"));
-                putIf(credit, "system", value(row, "creditSystem"));
-            }
-            if (value(row, "levelFramework") != null || value(row, "levelValue") != null) {
-                ObjectNode level = c.putObject("level");
-                putIf(level, "framework", value(row, "levelFramework"));
-                putIf(level, "value", value(row, "levelValue"));
-            }
-            if (value(row, "costAmount") != null || value(row, "costCurrency") != null) {
+            CsvTranscripts.credentialFields(row, c, List.of("id", "code", "title", "awardingBody", "country", "hours",
+                    "assessment", "participation", "qualityAssurance", "route", "weeks", "mode"),
+                    List.of("subjects", "outcomes", "starts", "prerequisites"));
+            if (CsvTranscripts.value(row, "costAmount") != null || CsvTranscripts.value(row, "costCurrency") != null) {
                 ObjectNode cost = c.putObject("cost");
-                putIf(cost, "amount", value(row, "costAmount"));
-                putIf(cost, "currency", value(row, "costCurrency"));
-            }
-            for (String l : List.of("subjects", "outcomes", "starts", "prerequisites")) {
-                String v = value(row, l);
-                if (v != null) {
-                    ArrayNode a = c.putArray(l);
-                    for (String part : v.split(";")) {
-                        if (!part.isBlank()) {
-                            a.add(part.trim());
-                        }
-                    }
-                }
+                CsvTranscripts.putIf(cost, "amount", CsvTranscripts.value(row, "costAmount"));
+                CsvTranscripts.putIf(cost, "currency", CsvTranscripts.value(row, "costCurrency"));
             }
         }
         return root;
     }
 
-    private static String value(Map<String, String> row, String column) {
-        String v = row.get(column);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static void putIf(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static final Map<String, String> CSV_FIELD = Map.of("credit.value", "creditValue", "credit.system",
-            "creditSystem", "level.framework", "levelFramework", "level.value", "levelValue", "cost.amount",
-            "costAmount", "cost.currency", "costCurrency");
-
-    /** {@code items[2].credit.value} becomes {@code line 4, column creditValue}. */
+    /** {@code items[2].cost.amount} becomes {@code line 4, column costAmount}. */
     private static String csvPlace(String where) {
         Matcher m = ITEM.matcher(where);
         if (!m.matches()) {
             return where;
         }
         int line = Integer.parseInt(m.group(1)) + 2;
-        String field = m.group(2).replaceAll("\\[\\d+]$", "");
-        String column = CSV_FIELD.getOrDefault(field, field);
+        String column = switch (m.group(2)) {
+            case "cost.amount" -> "costAmount";
+            case "cost.currency" -> "costCurrency";
+            default -> CsvTranscripts.column(m.group(2));
+        };
         return column.isEmpty() ? "line " + line : "line " + line + ", column " + column;
     }
 }

@@ -61,28 +61,7 @@ final class CsvTranscripts {
     };
 
     static LearnerFormat.Mapped map(String text, String source) throws InvalidInputException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<String> header;
-        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            header = new ArrayList<>();
-            while (it.hasNext()) {
-                Map<String, String> row = it.next();
-                if (header.isEmpty()) {
-                    header.addAll(row.keySet());
-                }
-                rows.add(row);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(source, "file",
-                    "malformed CSV: " + InvalidInputException.firstLine(e.getMessage()));
-        }
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new InvalidInputException(source, "line 1, column " + column,
-                        "unknown column; expected some of " + String.join(", ", COLUMNS));
-            }
-        }
+        List<Map<String, String>> rows = rows(text, source, COLUMNS);
         if (rows.isEmpty()) {
             throw new InvalidInputException(source, "file", "a header and no credential rows");
         }
@@ -104,32 +83,9 @@ final class CsvTranscripts {
                 throw new InvalidInputException(source, "line " + (i + 2) + ", column learnerId",
                         "'" + rowLearner + "' differs from the first row's '" + learnerId + "'; one learner per file");
             }
-            ObjectNode c = credentials.addObject();
-            for (String field : List.of("id", "code", "title", "awardingBody", "country", "issued", "hours",
-                    "assessment", "participation", "qualityAssurance", "identityVerified", "grade", "route")) {
-                String v = value(row, field);
-                if (v != null) {
-                    c.put(field, v);
-                }
-            }
-            if (value(row, "identityVerified") != null) {
-                String v = value(row, "identityVerified").toLowerCase(java.util.Locale.ROOT);
-                if (v.equals("true") || v.equals("false")) {
-                    c.put("identityVerified", Boolean.parseBoolean(v));
-                }
-            }
-            if (value(row, "creditValue") != null || value(row, "creditSystem") != null) {
-                ObjectNode credit = c.putObject("credit");
-                putIf(credit, "value", value(row, "creditValue"));
-                putIf(credit, "system", value(row, "creditSystem"));
-            }
-            if (value(row, "levelFramework") != null || value(row, "levelValue") != null) {
-                ObjectNode level = c.putObject("level");
-                putIf(level, "framework", value(row, "levelFramework"));
-                putIf(level, "value", value(row, "levelValue"));
-            }
-            list(c, "subjects", value(row, "subjects"));
-            list(c, "outcomes", value(row, "outcomes"));
+            credentialFields(row, credentials.addObject(), List.of("id", "code", "title", "awardingBody", "country",
+                    "issued", "hours", "assessment", "participation", "qualityAssurance", "grade", "route"),
+                    List.of("subjects", "outcomes"));
         }
         return new LearnerFormat.Mapped(record, source,
                 e -> new InvalidInputException(source, asCsvPlace(e.where()), e.problem()));
@@ -142,22 +98,90 @@ final class CsvTranscripts {
             return where.startsWith("learner") ? "line 2, column learnerId" : where;
         }
         int line = Integer.parseInt(m.group(1)) + 2;
-        String column = switch (m.group(2)) {
+        String column = column(m.group(2));
+        return "line " + line + (column.isEmpty() ? "" : ", column " + column);
+    }
+
+    /**
+     * The rows of CSV text with a header line, every column named in it one of {@code columns}; any other is an
+     * error at line 1, as malformed CSV is at the file.
+     */
+    static List<Map<String, String>> rows(String text, String source, List<String> columns)
+            throws InvalidInputException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            while (it.hasNext()) {
+                Map<String, String> row = it.next();
+                if (header.isEmpty()) {
+                    header.addAll(row.keySet());
+                }
+                rows.add(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(source, "file",
+                    "malformed CSV: " + InvalidInputException.firstLine(e.getMessage()));
+        }
+        for (String column : header) {
+            if (!columns.contains(column)) {
+                throw new InvalidInputException(source, "line 1, column " + org.accrue.report.Printable.echo(column),
+                        "unknown column; expected some of " + String.join(", ", columns));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A row's credential columns as the learner record's fields: the {@code plain} ones as they are,
+     * {@code identityVerified} as a boolean when it is one, credit and level nested, the {@code lists} split at
+     * {@code ;}.
+     */
+    static void credentialFields(Map<String, String> row, ObjectNode c, List<String> plain, List<String> lists) {
+        for (String field : plain) {
+            putIf(c, field, value(row, field));
+        }
+        String verified = value(row, "identityVerified");
+        if (verified != null) {
+            String v = verified.toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                c.put("identityVerified", Boolean.parseBoolean(v));
+            } else {
+                c.put("identityVerified", verified);
+            }
+        }
+        if (value(row, "creditValue") != null || value(row, "creditSystem") != null) {
+            ObjectNode credit = c.putObject("credit");
+            putIf(credit, "value", value(row, "creditValue"));
+            putIf(credit, "system", value(row, "creditSystem"));
+        }
+        if (value(row, "levelFramework") != null || value(row, "levelValue") != null) {
+            ObjectNode level = c.putObject("level");
+            putIf(level, "framework", value(row, "levelFramework"));
+            putIf(level, "value", value(row, "levelValue"));
+        }
+        for (String field : lists) {
+            list(c, field, value(row, field));
+        }
+    }
+
+    /** The CSV column a field of a row's record names: {@code credit.value} is {@code creditValue}. */
+    static String column(String field) {
+        return switch (field) {
             case "credit.value" -> "creditValue";
             case "credit.system" -> "creditSystem";
             case "level.framework" -> "levelFramework";
             case "level.value" -> "levelValue";
-            default -> m.group(2).replaceAll("\\[\\d+]$", "");
+            default -> field.replaceAll("\\[\\d+]$", "");
         };
-        return "line " + line + (column.isEmpty() ? "" : ", column " + column);
     }
 
-    private static String value(Map<String, String> row, String column) {
+    static String value(Map<String, String> row, String column) {
         String v = row.get(column);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private static void putIf(ObjectNode node, String field, String v) {
+    static void putIf(ObjectNode node, String field, String v) {
         if (v != null) {
             node.put(field, v);
         }

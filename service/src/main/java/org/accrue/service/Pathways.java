@@ -48,13 +48,7 @@ public final class Pathways {
     private Read read(byte[] body, String mediaType, LocalDate asOf, List<String> awards, String ruleSetId,
                       String source) {
         RuleSet ruleSet = registry.choose(asOf, ruleSetId);
-        for (String a : awards) {
-            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
-                throw Problem.badRequest("award: unknown award '" + Printable.echo(a) + "'; the rule set "
-                        + ruleSet.id() + " defines " + String.join(", ", ruleSet.awards().stream().map(Award::id)
-                        .toList()));
-            }
-        }
+        Registry.requireAwards(ruleSet, awards);
         if (!MediaTypes.readable(mediaType)) {
             throw new Problem(415, source + ": Content-Type " + Printable.echo(mediaType) + " is not a learner file; "
                     + "send " + MediaTypes.ACCEPTED);

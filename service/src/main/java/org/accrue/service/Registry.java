@@ -66,18 +66,6 @@ public final class Registry implements AutoCloseable {
     private record Worked(LearnerRecord record, Outcome outcome, String json) {
     }
 
-    /** Runs CPU work on the cores' threads and waits for it. */
-    private Worked work(java.util.concurrent.Callable<Worked> task) {
-        try {
-            return cores.submit(task).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Problem(503, "interrupted while evaluating");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /** Runs any CPU work on the cores' threads and waits for it; what it throws is thrown here. */
     <T> T compute(java.util.concurrent.Callable<T> task) {
         try {
@@ -166,13 +154,7 @@ public final class Registry implements AutoCloseable {
     public Decision evaluate(Caller caller, byte[] body, String mediaType, LocalDate asOf, List<String> awards,
                              String ruleSetId, String source) {
         RuleSet ruleSet = choose(asOf, ruleSetId);
-        for (String a : awards) {
-            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
-                throw Problem.badRequest("award: unknown award '" + Printable.echo(a) + "'; the rule set "
-                        + ruleSet.id() + " defines " + String.join(", ", ruleSet.awards().stream()
-                        .map(x -> x.id()).toList()));
-            }
-        }
+        requireAwards(ruleSet, awards);
         String id = UUID.randomUUID().toString();
         Instant at = now();
         if (!MediaTypes.readable(mediaType)) {
@@ -188,7 +170,7 @@ public final class Registry implements AutoCloseable {
         }
         // parsed and evaluated on the cores' own threads: one Drools session each, warm in its core's caches,
         // rather than one per request thread taking turns
-        Worked worked = work(() -> {
+        Worked worked = compute(() -> {
             try {
                 return new Worked(LearnerFiles.parseAny(text, source, MediaTypes.json(mediaType)), null, null);
             } catch (InvalidInputException e) {
@@ -205,7 +187,7 @@ public final class Registry implements AutoCloseable {
         LearnerRecord record = worked.record();
         String learnerId = record.learner().id();
         List<StaffExceptions.Proposal> approved = exceptions.approved(learnerId);
-        Worked evaluated = work(() -> {
+        Worked evaluated = compute(() -> {
             Outcome o = ruleSet.evaluateRecord(withExceptions(record, approved), source, asOf, awards);
             return new Worked(record, o, o instanceof Outcome.Evaluated e ? JsonReport.line(e.result()) : null);
         });
@@ -242,6 +224,17 @@ public final class Registry implements AutoCloseable {
     /** What a decision's file was called: its result's source, or "log". */
     static String sourceOf(Decision d) {
         return d.result() == null ? "log" : sourceOf(d.result());
+    }
+
+    /** @throws Problem 400 naming an award the rule set does not define */
+    static void requireAwards(RuleSet ruleSet, List<String> awards) {
+        for (String a : awards) {
+            if (ruleSet.awards().stream().noneMatch(x -> x.id().equals(a))) {
+                throw Problem.badRequest("award: unknown award '" + Printable.echo(a) + "'; the rule set "
+                        + ruleSet.id() + " defines " + String.join(", ", ruleSet.awards().stream()
+                        .map(x -> x.id()).toList()));
+            }
+        }
     }
 
     RuleSet choose(LocalDate asOf, String ruleSetId) {

@@ -235,7 +235,7 @@ public final class AccrueSpark {
     }
 
     /** The flat table from outcomes ({@link #outcomes}): their verdicts, exploded. */
-    static Dataset<Row> awardsTable(Dataset<Row> outcomes, boolean fromOutcomes) {
+    static Dataset<Row> verdictsTable(Dataset<Row> outcomes) {
         return outcomes.filter(col("kind").equalTo("result"))
                 .select(col("learner"), org.apache.spark.sql.functions.explode(col("awards")).as("a"))
                 .select(col("learner"), col("a.award").as("award"), col("a.eligible").as("eligible"),

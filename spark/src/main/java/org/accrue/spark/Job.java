@@ -117,7 +117,7 @@ public final class Job {
         move(fs, lines + "/kind=result", out + "/results");
         move(fs, lines + "/kind=reject", out + "/rejects");
         fs.delete(new org.apache.hadoop.fs.Path(lines), true);
-        AccrueSpark.awardsTable(outcomes, true).write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
+        AccrueSpark.verdictsTable(outcomes).write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
         ObjectNode summary = summary(spark.read().parquet(out + "/awards"), outcomes);
         try (FSDataOutputStream o = fs.create(new org.apache.hadoop.fs.Path(out + "/summary.json"), false)) {
             o.write((summary.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));

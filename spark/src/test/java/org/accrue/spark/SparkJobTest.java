@@ -142,8 +142,8 @@ class SparkJobTest {
         assertEquals(LEARNERS, e.results().count());
         // the table from the result lines (the library's) is the table the job makes from the verdicts themselves
         Dataset<Row> fromLines = AccrueSpark.awardsTable(e.results());
-        Dataset<Row> fromVerdicts = AccrueSpark.awardsTable(AccrueSpark.outcomes(records, rules, AS_OF,
-                AccrueSpark.Options.all()), true);
+        Dataset<Row> fromVerdicts = AccrueSpark.verdictsTable(AccrueSpark.outcomes(records, rules, AS_OF,
+                AccrueSpark.Options.all()));
         assertEquals(LEARNERS * RuleSet.loadDefault().awards().size(), fromLines.count());
         // sets of rows, the shortfall map written out as sorted text (maps cannot be compared by EXCEPT)
         org.apache.spark.sql.Column flat = org.apache.spark.sql.functions.to_json(

@@ -297,12 +297,8 @@ public final class Api {
         if (text == null || text.isBlank()) {
             return org.accrue.planning.Objective.COST;
         }
-        for (org.accrue.planning.Objective o : org.accrue.planning.Objective.values()) {
-            if (o.word().equals(text.strip())) {
-                return o;
-            }
-        }
-        throw Problem.badRequest("objective: '" + Printable.echo(text) + "' is not cost, hours or count");
+        return org.accrue.planning.Objective.of(text.strip()).orElseThrow(() -> Problem.badRequest("objective: '"
+                + Printable.echo(text) + "' is not cost, hours or count"));
     }
 
     private static java.math.BigDecimal amount(String text) {

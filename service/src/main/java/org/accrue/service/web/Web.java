@@ -415,11 +415,8 @@ public final class Web {
                     throw Problem.badRequest("As of: '" + org.accrue.report.Printable.echo(asOfText)
                             + "' is not a date like 2026-11-28");
                 }
-                org.accrue.planning.Objective o = switch (objective) {
-                    case "hours" -> org.accrue.planning.Objective.HOURS;
-                    case "count" -> org.accrue.planning.Objective.COUNT;
-                    default -> org.accrue.planning.Objective.COST;
-                };
+                org.accrue.planning.Objective o = org.accrue.planning.Objective.of(objective)
+                        .orElse(org.accrue.planning.Objective.COST);
                 java.math.BigDecimal limit;
                 try {
                     limit = budget.isBlank() ? null : new java.math.BigDecimal(budget.strip());
