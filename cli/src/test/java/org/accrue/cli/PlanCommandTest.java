@@ -73,6 +73,14 @@ class PlanCommandTest {
         assertEquals(2, budget.status());
         assertEquals("accrue plan: --budget cannot be negative\n", budget.err());
 
+        Path hourless = dir.resolve("hourless.catalogue.yaml");
+        Files.writeString(hourless, "items:\n  - {id: a, title: T, cost: {amount: 10, currency: GBP}}\n");
+        Cli hours = Cli.run("plan", "--award", "scqf-pgcert", "--minimise", "hours", "--catalogue",
+                hourless.toString(), BEN);
+        assertEquals(1, hours.status());
+        assertEquals("accrue plan: " + hourless + ": item 'a' states no hours; planning by hours needs every item's "
+                + "hours\n", hours.err());
+
         Cli swapped = Cli.run("plan", "--award", "scqf-pgcert", "--catalogue", BEN, CATALOGUE);
         assertEquals(1, swapped.status());
         assertTrue(swapped.err().contains("is a catalogue of items on offer, not a learner file"), swapped.err());
