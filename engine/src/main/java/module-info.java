@@ -18,6 +18,15 @@ module org.accrue.engine {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.module.blackbird;
     requires org.objectweb.asm;
+    // trust: VC-JWT, Data Integrity over JSON-LD and RDF canonicalisation, multibase keys
+    requires com.nimbusds.jose.jwt;
+    requires jakarta.json;
+    requires titanium.json.ld;
+    requires titanium.rdf.api;
+    requires titanium.rdfc;
+    requires titanium.rdf.n.quads;
+    requires copper.multibase;
+    requires copper.multicodec;
     exports org.accrue;
     exports org.accrue.io;
     exports org.accrue.learner;
@@ -27,6 +36,7 @@ module org.accrue.engine {
     exports org.accrue.vocabulary;
     exports org.accrue.scenario;
     exports org.accrue.planning;
+    exports org.accrue.trust;
     // results and the vocabulary are written as JSON by Jackson, which reads the records' accessors
     opens org.accrue.result to com.fasterxml.jackson.databind;
     opens org.accrue.vocabulary to com.fasterxml.jackson.databind;
