@@ -32,12 +32,13 @@ public final class RuleSet {
     private final List<AwardDefinition> definitions;
     private final Evaluator evaluator;
     private final Limits limits;
+    private final org.accrue.trust.Trust trust;
 
     /** The rule files and their compiled module: what {@link #export()} writes. */
     private final List<RuleFile> files;
     private final byte[] module;
 
-    private RuleSet(RuleSet of, Limits limits) {
+    private RuleSet(RuleSet of, Limits limits, org.accrue.trust.Trust trust) {
         this.files = of.files;
         this.module = of.module;
         this.id = of.id;
@@ -45,6 +46,7 @@ public final class RuleSet {
         this.definitions = of.definitions;
         this.evaluator = of.evaluator;
         this.limits = limits;
+        this.trust = trust;
     }
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
@@ -54,6 +56,7 @@ public final class RuleSet {
     /** A rule set from its files, with their compiled module when one was brought from elsewhere. */
     private RuleSet(List<RuleFile> files, byte[] imported) throws RuleSetException {
         this.limits = Limits.DEFAULT;
+        this.trust = org.accrue.trust.Trust.DEFAULT;
         this.files = List.copyOf(files);
         this.id = RuleSources.hash(files);
         Optional<RuleCompiler.Compiled> cached = imported != null ? Optional.of(RuleCompiler.imported(imported, files))
@@ -151,7 +154,20 @@ public final class RuleSet {
 
     /** The same rule set (compiled once, shared) evaluating under other limits. */
     public RuleSet withLimits(Limits limits) {
-        return new RuleSet(this, java.util.Objects.requireNonNull(limits));
+        return new RuleSet(this, java.util.Objects.requireNonNull(limits), trust);
+    }
+
+    /**
+     * What evaluations trust ({@link org.accrue.trust.Trust#DEFAULT} unless set): the trust list credentials are
+     * verified against, and whether only verified credentials count (docs/trust.md).
+     */
+    public org.accrue.trust.Trust trust() {
+        return trust;
+    }
+
+    /** The same rule set (compiled once, shared) verifying credentials against another trust list or policy. */
+    public RuleSet withTrust(org.accrue.trust.Trust trust) {
+        return new RuleSet(this, limits, java.util.Objects.requireNonNull(trust));
     }
 
     /** The awards the rule set defines, by SCQF level and then id. */
@@ -276,7 +292,7 @@ public final class RuleSet {
      */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf, Collection<String> awardIds) {
         requireFits(learner, awardIds);
-        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits);
+        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits, trust);
     }
 
     /**
@@ -321,9 +337,10 @@ public final class RuleSet {
             }
         }
         requireFits(learner, requests.stream().map(org.accrue.planning.PlanRequest::award).toList());
-        return new org.accrue.completion.Planner(evaluator, id, limits,
+        return new org.accrue.completion.Planner(evaluator, id, limits, trust,
                 (record, award) -> evaluator.evaluate(record, requests.get(0).asOf(), Set.of(award),
-                        limits.withMaxCredentials(Math.max(limits.maxCredentials(), record.credentials().size()))))
+                        limits.withMaxCredentials(Math.max(limits.maxCredentials(), record.credentials().size())),
+                        trust))
                 .plan(learner, catalogue, requests);
     }
 

@@ -40,14 +40,16 @@ public final class Planner {
     private final Evaluator evaluator;
     private final String ruleSet;
     private final Limits limits;
+    private final org.accrue.trust.Trust trust;
     /** Evaluates a record for some awards, as {@link org.accrue.RuleSet#evaluate} does. */
     private final BiFunction<LearnerRecord, String, EvaluationResult> evaluate;
 
-    public Planner(Evaluator evaluator, String ruleSet, Limits limits,
+    public Planner(Evaluator evaluator, String ruleSet, Limits limits, org.accrue.trust.Trust trust,
                    BiFunction<LearnerRecord, String, EvaluationResult> evaluate) {
         this.evaluator = evaluator;
         this.ruleSet = ruleSet;
         this.limits = limits;
+        this.trust = trust;
         this.evaluate = evaluate;
     }
 
@@ -80,7 +82,7 @@ public final class Planner {
         Set<String> awards = requests.stream().map(PlanRequest::award).collect(Collectors.toSet());
         Map<String, AwardEvaluation.Problem> problems = new LinkedHashMap<>();
         for (AwardEvaluation.Problem p : evaluator.problems(with, asOf, awards,
-                planningLimits(with.credentials().size()))) {
+                planningLimits(with.credentials().size()), trust)) {
             problems.put(p.definition().award().id(), p);
         }
         List<PlanResult> out = new ArrayList<>();
@@ -155,10 +157,12 @@ public final class Planner {
     /** The learner with the plan's items added, each issued on the plan's date. */
     private static LearnerRecord withItems(LearnerRecord learner, List<String> items, Offered offered) {
         List<Credential> all = new ArrayList<>(learner.credentials());
+        java.util.Map<String, org.accrue.learner.Provenance> provenance = new java.util.HashMap<>(learner.provenance());
         for (String id : items) {
             all.add(offered.credentials().get(id));
+            provenance.put(id, org.accrue.learner.Provenance.planned());
         }
-        return new LearnerRecord(learner.learner(), all, learner.exceptions(), learner.source());
+        return new LearnerRecord(learner.learner(), all, learner.exceptions(), learner.source(), provenance);
     }
 
     private static Plan plan(List<String> ids, Offered offered) {

@@ -5,6 +5,7 @@ import org.accrue.learner.Credential;
 import org.accrue.result.CredentialResult;
 import org.accrue.result.EquivalenceMatch;
 import org.accrue.result.UnmetClassification;
+import org.accrue.trust.Trust;
 import org.accrue.vocabulary.Classification;
 import org.accrue.vocabulary.Credit;
 import org.accrue.vocabulary.CreditPoints;
@@ -34,10 +35,15 @@ final class CredentialExplainer {
 
     private final Facts facts;
     private final LocalDate asOf;
+    private final Map<String, Trust.Standing> standing;
+    private final boolean requireVerified;
 
-    CredentialExplainer(FactLog.View phase1, LocalDate asOf) {
+    CredentialExplainer(FactLog.View phase1, LocalDate asOf, Map<String, Trust.Standing> standing,
+                        boolean requireVerified) {
         this.facts = new Facts(phase1);
         this.asOf = asOf;
+        this.standing = standing;
+        this.requireVerified = requireVerified;
     }
 
     /** Phase-1 facts grouped by credential, once. */
@@ -115,6 +121,13 @@ final class CredentialExplainer {
             // credit is judged as of a date: a credential issued after it was not held then
             excluded.add(Wording.issuedAfter(c.issued(), asOf));
         }
+        Trust.Standing trusted = standing.get(id);
+        if (requireVerified && !trusted.counts()) {
+            excluded.add(Wording.notVerified(trusted.verification()));
+        }
+        if (scqfPoints == null && trusted.unplaced() != null) {
+            excluded.add(trusted.unplaced());
+        }
         if (scqfPoints == null && excluded.isEmpty()) {
             excluded.add(Wording.NO_FRAMEWORK_CREDIT);
         }
@@ -142,6 +155,7 @@ final class CredentialExplainer {
                 creditBearing,
                 equivalence,
                 c.proof() == null ? null : c.proof() ? Wording.PROOF_PRESENT : Wording.PROOF_ABSENT,
+                trusted.verification(),
                 List.copyOf(excluded),
                 List.copyOf(classifications),
                 unmet.entrySet().stream().map(e -> new UnmetClassification(e.getKey(), List.copyOf(e.getValue()),

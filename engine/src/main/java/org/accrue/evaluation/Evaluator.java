@@ -5,6 +5,7 @@ import org.accrue.Limits;
 import org.accrue.allocation.Allocator;
 import org.accrue.learner.Credential;
 import org.accrue.learner.LearnerRecord;
+import org.accrue.trust.Trust;
 import org.accrue.result.AwardResult;
 import org.accrue.result.CredentialResult;
 import org.accrue.result.EvaluationResult;
@@ -114,8 +115,9 @@ public final class Evaluator {
      * @param awards the ids of the awards to evaluate, all of them when empty; the caller checks they exist
      * @throws EvaluationException when the rules misbehave or a limit is reached, with the reason
      */
-    public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits) {
-        return run(record, asOf, limits, (s, facts) -> {
+    public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits,
+                                     Trust trust) {
+        return run(record, asOf, limits, trust, (s, facts) -> {
             List<AwardResult> results = new ArrayList<>();
             Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
             for (AwardEvaluation.Prepared p : prepared) {
@@ -143,8 +145,8 @@ public final class Evaluator {
      * @throws EvaluationException when the rules misbehave or a limit is reached, with the reason
      */
     public List<AwardEvaluation.Problem> problems(LearnerRecord record, LocalDate asOf, Collection<String> awards,
-                                                  Limits limits) {
-        return run(record, asOf, limits, (s, facts) -> {
+                                                  Limits limits, Trust trust) {
+        return run(record, asOf, limits, trust, (s, facts) -> {
             List<AwardEvaluation.Problem> problems = new ArrayList<>();
             for (AwardEvaluation.Prepared p : prepared) {
                 if (awards.isEmpty() || awards.contains(p.definition.award().id())) {
@@ -165,9 +167,12 @@ public final class Evaluator {
     }
 
     /** Runs both phases for one learner in this thread's session, hands what they found to {@code use}, and resets. */
-    private <T> T run(LearnerRecord record, LocalDate asOf, Limits limits,
+    private <T> T run(LearnerRecord given, LocalDate asOf, Limits limits, Trust trust,
                       java.util.function.BiFunction<Session, Facts, T> use) {
         definitions.orThrow();
+        // verification first: it may place a badge's credit in its issuer's credit system (the trust list's word)
+        Trust.Checked checked = trust.check(given, asOf);
+        LearnerRecord record = checked.record();
         Session s = sessions.get();
         KieSession session = s.session;
         int mark = s.log.mark();
@@ -181,7 +186,8 @@ public final class Evaluator {
             byId.forEach(session::insert);
             fire(session, limits.maxFirings());
 
-            CredentialExplainer explainer = new CredentialExplainer(s.log.since(mark), asOf);
+            CredentialExplainer explainer = new CredentialExplainer(s.log.since(mark), asOf, checked.standing(),
+                    trust.requireVerified());
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {

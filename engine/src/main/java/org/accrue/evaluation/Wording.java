@@ -108,8 +108,13 @@ final class Wording {
     static final String NO_LEVEL = "states no level";
     static final String LEVEL_NOT_REFERENCED = "no rule refers its level to SCQF";
     static final String NO_FRAMEWORK_CREDIT = "no framework rule gives it SCQF credit points";
-    static final String PROOF_PRESENT = "present, not verified";
+    static final String PROOF_PRESENT = "present";
     static final String PROOF_ABSENT = "absent";
+
+    /** Why a credential carries no credit when only verified credentials count. */
+    static String notVerified(org.accrue.result.Verification v) {
+        return "not verified, and only verified credentials count here (" + v + ")";
+    }
 
     static String equivalence(String row, String module, BigDecimal points) {
         return "equivalence row '" + row + "' gives specific credit for module " + module

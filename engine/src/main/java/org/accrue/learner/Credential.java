@@ -14,7 +14,8 @@ import java.util.List;
  *                 programme, as a CLR association says), or null
  * @param proof    true when the credential came with a cryptographic proof (a signed Open Badge, CLR or
  *                 Europass credential), false when it came without one, null when its format has none;
- *                 Accrue reports it and does not verify it
+ *                 whether the proof checks is the evaluation's verification, from the record's
+ *                 {@link LearnerRecord#provenance()}
  */
 public record Credential(
         String id,
@@ -48,6 +49,18 @@ public record Credential(
      */
     public LocalDate getIssued() {
         return issued;
+    }
+
+    /** The same credential with its credit stated in a credit system (which the trust list gave). */
+    public Credential withCredit(StatedCredit stated) {
+        return new Credential(id, code, title, awardingBody, country, issued, stated, level, hours, assessment,
+                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof);
+    }
+
+    /** The same credential with its level stated in a framework (which the trust list gave). */
+    public Credential withLevel(StatedLevel stated) {
+        return new Credential(id, code, title, awardingBody, country, issued, credit, stated, hours, assessment,
+                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof);
     }
 
     /** True when the credential is tagged with any of the given subjects. */

@@ -39,16 +39,20 @@ final class Clr {
             learner.put("id", id);
         }
         ArrayNode credentials = record.putArray("credentials");
+        java.util.List<org.accrue.learner.Provenance> provenance = new java.util.ArrayList<>();
         Map<String, ObjectNode> byAchievement = new HashMap<>();
         for (int i = 0; i < nested.size(); i++) {
             String at = "$.credentialSubject.verifiableCredential[" + i + "]";
-            JsonNode vc = nested.get(i);
+            OpenBadges.Badge badge = OpenBadges.Badge.of(source, at, nested.get(i));
+            JsonNode vc = badge.tree();
             if (!OpenBadges.isOpenBadge(vc)) {
                 throw new InvalidInputException(source, at + ".type",
                         "expected an OpenBadgeCredential or AchievementCredential");
             }
-            ObjectNode c = OpenBadges.credential(vc, at, source);
+            OpenBadges.Read read = OpenBadges.credential(vc, at, source, badge.jws());
+            ObjectNode c = read.credential();
             credentials.add(c);
+            provenance.add(read.provenance());
             String achievement = OpenBadges.achievementId(vc);
             if (achievement != null) {
                 byAchievement.put(achievement, c);
@@ -85,6 +89,6 @@ final class Clr {
                 child.put("partOf", parent.get("id").asText());
             }
         }
-        return OpenBadges.mapped(record, source, "$.credentialSubject.verifiableCredential[%d]");
+        return OpenBadges.mapped(record, source, "$.credentialSubject.verifiableCredential[%d]", provenance);
     }
 }

@@ -50,15 +50,21 @@ final class Elm {
                     + "holds its learning achievements as claims");
         }
         ArrayNode credentials = record.putArray("credentials");
+        // every claim is under the credential's one proof (a Europass seal): verification says what it makes of it
+        boolean proof = tree.has("proof") && !tree.get("proof").isNull();
+        org.accrue.learner.Provenance provenance = new org.accrue.learner.Provenance(OpenBadges.issuerId(tree),
+                proof ? tree.toString() : null, "Europass (European Learning Model)", null, null);
+        List<org.accrue.learner.Provenance> provenances = new java.util.ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
             String at = claims.size() == 1 && !subject.get("hasClaim").isArray()
                     ? "$.credentialSubject.hasClaim" : "$.credentialSubject.hasClaim[" + i + "]";
             credentials.add(claim(claims.get(i), tree, at, source));
+            provenances.add(provenance);
         }
         // credential i is claim i: its field is named in the learner record's terms, in brackets
         return new LearnerFormat.Mapped(record, source, e -> new InvalidInputException(source,
                 e.where().replaceFirst("^credentials\\[(\\d+)]", "\\$.credentialSubject.hasClaim[$1] (")
-                        + (e.where().startsWith("credentials") ? ")" : ""), e.problem()));
+                        + (e.where().startsWith("credentials") ? ")" : ""), e.problem()), provenances);
     }
 
     private static ObjectNode claim(JsonNode claim, JsonNode root, String at, String source)

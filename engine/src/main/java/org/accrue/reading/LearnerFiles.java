@@ -109,6 +109,11 @@ public final class LearnerFiles {
         text = withoutBom(text);
         String t = text.stripLeading();
         JsonNode tree = null;
+        if (Jws.isCompact(t)) {
+            // a VC-JWT: one badge, read from its payload and verified from the text itself
+            return read(OpenBadges.mapAll(List.of(OpenBadges.Badge.of(source, "$", JSON.getNodeFactory().textNode(t.strip()))),
+                    source, "", "one learner per file"));
+        }
         if (t.startsWith("{") || t.startsWith("[")) {
             try {
                 tree = JSON.readTree(text);
@@ -134,11 +139,23 @@ public final class LearnerFiles {
 
     /** The one learner-record parser for every format, with its errors placed in the format's own terms. */
     static LearnerRecord read(LearnerFormat.Mapped mapped) throws InvalidInputException {
+        LearnerRecord r;
         try {
-            return new LearnerRecordParser(mapped.source()).parse(mapped.record());
+            r = new LearnerRecordParser(mapped.source()).parse(mapped.record());
         } catch (InvalidInputException e) {
             throw mapped.place().apply(e);
         }
+        if (mapped.provenance().isEmpty()) {
+            return r;
+        }
+        // credential i of the record is credential i of the format: its provenance goes with its id
+        java.util.Map<String, org.accrue.learner.Provenance> byId = new java.util.HashMap<>();
+        for (int i = 0; i < r.credentials().size() && i < mapped.provenance().size(); i++) {
+            if (mapped.provenance().get(i) != null) {
+                byId.put(r.credentials().get(i).id(), mapped.provenance().get(i));
+            }
+        }
+        return new LearnerRecord(r.learner(), r.credentials(), r.exceptions(), r.source(), byId);
     }
 
     /** Parses learner-record text; {@code source} names it in errors. */
@@ -270,7 +287,11 @@ public final class LearnerFiles {
             }
             try {
                 String text = text(c).stripLeading();
-                if (!text.startsWith("{") || !OpenBadges.isOpenBadge(JSON.readTree(text))) {
+                if (Jws.isCompact(text)) {
+                    if (!OpenBadges.isOpenBadge(Jws.credential(text, c.toString(), "$"))) {
+                        return false;
+                    }
+                } else if (!text.startsWith("{") || !OpenBadges.isOpenBadge(JSON.readTree(text))) {
                     return false;
                 }
                 any = true;
@@ -299,7 +320,9 @@ public final class LearnerFiles {
         List<OpenBadges.Badge> read = new ArrayList<>();
         for (Path b : badges) {
             try {
-                read.add(new OpenBadges.Badge(b.toString(), "$", JSON.readTree(text(b))));
+                String text = text(b);
+                read.add(Jws.isCompact(text) ? OpenBadges.Badge.of(b.toString(), "$", JSON.getNodeFactory().textNode(text.strip()))
+                        : new OpenBadges.Badge(b.toString(), "$", JSON.readTree(text), null));
             } catch (JsonProcessingException e) {
                 throw InvalidInputException.malformed(b.toString(), "JSON", e);
             }
@@ -314,8 +337,8 @@ public final class LearnerFiles {
      */
     public static boolean isLearnerFileName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".csv"))
-                && !isCatalogueFileName(p);
+        return (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || n.endsWith(".csv")
+                || n.endsWith(".jwt")) && !isCatalogueFileName(p);
     }
 
     /**

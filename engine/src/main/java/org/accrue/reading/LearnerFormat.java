@@ -25,8 +25,13 @@ interface LearnerFormat {
     /**
      * A learner-record tree and how to place a problem found in it.
      *
-     * @param place turns an error at a learner-record field into the same error at the format's own place
+     * @param place      turns an error at a learner-record field into the same error at the format's own place
+     * @param provenance for credential i of the record, its provenance (or null); empty for formats without
      */
-    record Mapped(ObjectNode record, String source, UnaryOperator<InvalidInputException> place) {
+    record Mapped(ObjectNode record, String source, UnaryOperator<InvalidInputException> place,
+                  java.util.List<org.accrue.learner.Provenance> provenance) {
+        Mapped(ObjectNode record, String source, UnaryOperator<InvalidInputException> place) {
+            this(record, source, place, java.util.List.of());
+        }
     }
 }

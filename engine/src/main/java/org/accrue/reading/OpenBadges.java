@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.accrue.learner.Provenance;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,10 @@ import java.util.regex.Pattern;
  * alignment whose {@code targetFramework} is SCQF, EQF or FHEQ, with the level in {@code targetCode}; the
  * credit system, assessment, participation, quality assurance and route are alignments whose
  * {@code targetType} is {@code ext:CreditSystem}, {@code ext:Assessment}, {@code ext:Participation},
- * {@code ext:QualityAssurance} or {@code ext:Route}, with the value in {@code targetCode}.
+ * {@code ext:QualityAssurance} or {@code ext:Route}, with the value in {@code targetCode}. A badge that states credit
+ * without that convention's credit system (or a level without a framework) is read all the same: the evaluation
+ * takes the system from the trust list's entry for its issuer, or reports the credit as not counted. A badge may
+ * also be a VC-JWT (compact JWS): its credential is the {@code vc} claim, or the payload itself.
  */
 final class OpenBadges {
     /** A learner-record field path of one credential: its index, then the field. */
@@ -32,6 +37,9 @@ final class OpenBadges {
     }
 
     static boolean isOpenBadge(JsonNode tree) {
+        if (isJwtBadgeArray(tree)) {
+            return true;
+        }
         JsonNode first = tree.isArray() && !tree.isEmpty() ? tree.get(0) : tree;
         return hasType(first, "OpenBadgeCredential") || hasType(first, "AchievementCredential");
     }
@@ -59,18 +67,31 @@ final class OpenBadges {
         List<Badge> badges = new ArrayList<>();
         if (tree.isArray()) {
             for (int i = 0; i < tree.size(); i++) {
-                badges.add(new Badge(source, "$[" + i + "]", tree.get(i)));
+                badges.add(Badge.of(source, "$[" + i + "]", tree.get(i)));
             }
         } else {
-            badges.add(new Badge(source, "$", tree));
+            badges.add(new Badge(source, "$", tree, null));
         }
         return mapAll(badges, source, "", "one learner per file");
     }
 
     /**
-     * One badge: the file it is in, where in that file ({@code $} or {@code $[i]}), and its content.
+     * One badge: the file it is in, where in that file ({@code $} or {@code $[i]}), its content, and the compact
+     * JWS it came in when it is a VC-JWT (else null).
      */
-    record Badge(String source, String at, JsonNode tree) {
+    record Badge(String source, String at, JsonNode tree, String jws) {
+        /** A badge given as JSON, or as a JSON string holding a VC-JWT. */
+        static Badge of(String source, String at, JsonNode node) throws InvalidInputException {
+            if (node.isTextual() && Jws.isCompact(node.asText())) {
+                return new Badge(source, at, Jws.credential(node.asText(), source, at), node.asText());
+            }
+            return new Badge(source, at, node, null);
+        }
+    }
+
+    /** Whether a JSON tree (the first element of an array) is a VC-JWT string holding a badge. */
+    static boolean isJwtBadgeArray(JsonNode tree) {
+        return tree.isArray() && !tree.isEmpty() && tree.get(0).isTextual() && Jws.isCompact(tree.get(0).asText());
     }
 
     /**
@@ -84,6 +105,7 @@ final class OpenBadges {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         ObjectNode learner = record.putObject("learner");
         ArrayNode credentials = record.putArray("credentials");
+        List<Provenance> provenance = new ArrayList<>();
         String subject = null;
         for (Badge b : badges) {
             if (!isOpenBadge(b.tree()) || b.tree().isArray()) {
@@ -97,7 +119,9 @@ final class OpenBadges {
                 throw new InvalidInputException(b.source(), b.at() + ".credentialSubject.id",
                         "'" + id + "' is another learner than '" + subject + "'; " + sameLearner);
             }
-            credentials.add(credential(b.tree(), b.at(), b.source()));
+            Read read = credential(b.tree(), b.at(), b.source(), b.jws());
+            credentials.add(read.credential());
+            provenance.add(read.provenance());
         }
         if (subject != null) {
             learner.put("id", subject);
@@ -108,13 +132,18 @@ final class OpenBadges {
             Badge b = m.find() ? badges.get(Integer.parseInt(m.group(1))) : null;
             return new InvalidInputException(b == null ? recordSource : b.source(),
                     jsonPath(e.where(), i -> badges.get(i).at()), e.problem());
-        });
+        }, provenance);
     }
 
     /** A record whose credential i is at {@code credentialPath} (formatted with i) in one JSON file. */
-    static LearnerFormat.Mapped mapped(ObjectNode record, String source, String credentialPath) {
+    static LearnerFormat.Mapped mapped(ObjectNode record, String source, String credentialPath,
+                                       List<Provenance> provenance) {
         return new LearnerFormat.Mapped(record, source, e -> new InvalidInputException(source,
-                jsonPath(e.where(), i -> String.format(credentialPath, i)), e.problem()));
+                jsonPath(e.where(), i -> String.format(credentialPath, i)), e.problem()), provenance);
+    }
+
+    /** A badge as a learner-record credential, and where it came from. */
+    record Read(ObjectNode credential, Provenance provenance) {
     }
 
     static String subjectId(JsonNode vc, String at, String source) throws InvalidInputException {
@@ -133,8 +162,12 @@ final class OpenBadges {
         return subject == null ? null : text(subject.get("achievement"), "id");
     }
 
-    /** One Open Badges credential as a learner-record credential. */
-    static ObjectNode credential(JsonNode vc, String at, String source) throws InvalidInputException {
+    /**
+     * One Open Badges credential as a learner-record credential.
+     *
+     * @param jws the compact JWS the credential came in, or null when it is JSON (with or without a proof)
+     */
+    static Read credential(JsonNode vc, String at, String source, String jws) throws InvalidInputException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonNode subject = required(vc, "credentialSubject", at, source);
         JsonNode achievement = required(subject, "achievement", at + ".credentialSubject", source);
@@ -144,7 +177,8 @@ final class OpenBadges {
             throw new InvalidInputException(source, at + ".id", "is missing; a credential needs an id");
         }
         c.put("id", id);
-        c.put("proof", vc.has("proof") && !vc.get("proof").isNull());
+        boolean proof = jws != null || vc.has("proof") && !vc.get("proof").isNull();
+        c.put("proof", proof);
         putIf(c, "title", text(achievement, "name"));
         putIf(c, "code", text(achievement, "humanCode"));
         JsonNode issuer = vc.get("issuer");
@@ -160,6 +194,7 @@ final class OpenBadges {
         }
         JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
         String system = null;
+        Integer levelWithoutFramework = null;
         JsonNode alignments = achievement.get("alignment");
         if (alignments != null) {
             for (int a = 0; a < alignments.size(); a++) {
@@ -173,6 +208,9 @@ final class OpenBadges {
                     int level = JsonFields.level(code, framework, source,
                             at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
                     c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT)).put("value", level);
+                } else if ("ext:Level".equals(type) && code != null && framework == null) {
+                    levelWithoutFramework = JsonFields.level(code, "a", source,
+                            at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
                 } else if (type != null && code != null) {
                     switch (type) {
                         case "ext:CreditSystem" -> system = code;
@@ -186,15 +224,21 @@ final class OpenBadges {
                 }
             }
         }
+        java.math.BigDecimal creditWithoutSystem = null;
         if (credits != null && !credits.isNull()) {
             if (system == null) {
-                throw new InvalidInputException(source, at + ".credentialSubject.achievement.alignment",
-                        "credits are given but no credit system: add an alignment with targetType "
-                                + "ext:CreditSystem and targetCode SCQF, ECTS or FHEQ");
+                // a real-world badge: its credit system comes from the trust list, or its credit does not count
+                if (!credits.isNumber() || credits.decimalValue().signum() < 0) {
+                    throw new InvalidInputException(source, at + ".credentialSubject."
+                            + (subject.has("creditsEarned") ? "creditsEarned" : "achievement.creditsAvailable"),
+                            "'" + credits.asText() + "' is not a number of credits");
+                }
+                creditWithoutSystem = credits.decimalValue();
+            } else {
+                ObjectNode credit = c.putObject("credit");
+                credit.set("value", credits);
+                credit.put("system", system);
             }
-            ObjectNode credit = c.putObject("credit");
-            credit.set("value", credits);
-            credit.put("system", system);
         }
         ArrayNode subjects = f.arrayNode();
         putIf(subjects, text(achievement, "fieldOfStudy"));
@@ -210,7 +254,15 @@ final class OpenBadges {
                 c.putArray("outcomes").add(narrative);
             }
         }
-        return c;
+        String signed = jws != null ? jws : proof ? vc.toString() : null;
+        return new Read(c, new Provenance(issuerId(vc), signed, jws != null ? "Open Badges 3.0 (VC-JWT)"
+                : "Open Badges 3.0", creditWithoutSystem, levelWithoutFramework));
+    }
+
+    /** The issuer's id: {@code issuer} itself when a string, else its {@code id}. */
+    static String issuerId(JsonNode vc) {
+        JsonNode i = vc.get("issuer");
+        return i == null ? null : i.isTextual() ? i.asText() : text(i, "id");
     }
 
     /** The learner record's own field names, turned back into the badge's JSON path. */

@@ -7,6 +7,7 @@ import org.accrue.result.EvaluationResult;
 import org.accrue.result.NotCounted;
 import org.accrue.result.RequirementResult;
 import org.accrue.result.UnmetClassification;
+import org.accrue.result.Verification;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -79,8 +80,8 @@ public final class TextReport {
             for (String note : c.notes()) {
                 out.append("      ").append(v(note)).append('\n');
             }
-            if (c.proof() != null) {
-                out.append("      proof: ").append(c.proof()).append('\n');
+            if (c.proof() != null || c.verification().status() != Verification.Status.UNSIGNED) {
+                out.append("      verification: ").append(v(c.verification().toString())).append('\n');
             }
             for (String e : c.excluded()) {
                 out.append("      carries no credit: ").append(v(e)).append('\n');

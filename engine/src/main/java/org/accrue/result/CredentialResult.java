@@ -11,7 +11,9 @@ import java.util.List;
  * @param eqfLevel        EQF level, or null where there is none
  * @param creditBearing   true when it carries credit that awards may count
  * @param equivalence     the equivalence-table row it matched (specific credit), or null
- * @param proof           {@code present, not verified}, {@code absent}, or null where the format carries none
+ * @param proof           {@code present} or {@code absent}, or null where the format carries none (kept for
+ *                        clients of the first API; {@code verification} says whether the proof checks)
+ * @param verification    whether the credential is genuine: its proof, issuer, validity and status (docs/trust.md)
  * @param excluded        why it carries no credit (empty when credit-bearing)
  * @param classifications the classifications it meets, sorted
  * @param unmet           for each classification it misses, the criteria it misses
@@ -27,6 +29,7 @@ public record CredentialResult(
         boolean creditBearing,
         EquivalenceMatch equivalence,
         String proof,
+        Verification verification,
         List<String> excluded,
         List<String> classifications,
         List<UnmetClassification> unmet,

@@ -87,26 +87,49 @@ class FormatsTest {
     }
 
     @Test
-    void aProofIsReportedAndNotClaimedVerified() throws Exception {
+    void aProofIsReportedAndItsVerificationSaysWhetherItChecks() throws Exception {
         String unsigned = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
         String signed = unsigned.replaceFirst("\"credentialSubject\": \\{", "\"proof\": {\"type\": \"DataIntegrityProof\", "
                 + "\"cryptosuite\": \"eddsa-rdfc-2022\", \"proofValue\": \"z58DAdFfa9\"}, \"credentialSubject\": {");
         LocalDate asOf = LocalDate.of(2026, 11, 28);
-        assertEquals("absent", org.accrue.DefaultRules.get().evaluate(LearnerFiles.parseAny(unsigned, "u.json", true), asOf)
-                .credentials().get(0).proof());
-        assertEquals("present, not verified", org.accrue.DefaultRules.get()
-                .evaluate(LearnerFiles.parseAny(signed, "s.json", true), asOf).credentials().get(0).proof());
-        assertEquals(null, org.accrue.DefaultRules.get().evaluate(LearnerFiles.read(FORMATS.resolve(
-                "transcript-template.csv")), asOf).credentials().get(0).proof(), "a CSV transcript has no proofs");
+        var absent = org.accrue.DefaultRules.get().evaluate(LearnerFiles.parseAny(unsigned, "u.json", true), asOf)
+                .credentials().get(0);
+        assertEquals("absent", absent.proof());
+        assertEquals(org.accrue.result.Verification.Status.UNSIGNED, absent.verification().status());
+        var present = org.accrue.DefaultRules.get().evaluate(LearnerFiles.parseAny(signed, "s.json", true), asOf)
+                .credentials().get(0);
+        assertEquals("present", present.proof());
+        // a proof without its purpose, key or a real value: nothing Accrue can check, and said so
+        assertEquals(org.accrue.result.Verification.Status.INVALID_PROOF, present.verification().status(),
+                present.verification().message());
+        var csv = org.accrue.DefaultRules.get().evaluate(LearnerFiles.read(FORMATS.resolve("transcript-template.csv")),
+                asOf).credentials().get(0);
+        assertEquals(null, csv.proof(), "a CSV transcript has no proofs");
+        assertEquals(org.accrue.result.Verification.Status.UNSIGNED, csv.verification().status());
     }
 
     @Test
-    void anOpenBadgeWithCreditsButNoCreditSystemNamesTheJsonPath() throws Exception {
+    void anOpenBadgeWithCreditsButNoCreditSystemIsReadAndItsCreditReportedNotCounted() throws Exception {
         String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"))
                 .replace("\"targetType\": \"ext:CreditSystem\", \"targetCode\": \"SCQF\"", "\"targetCode\": \"SCQF credits\"");
+        var record = LearnerFiles.parseAny(badge, "b.json", true);
+        assertEquals(null, record.credentials().get(0).credit());
+        assertEquals(new java.math.BigDecimal("15"), record.provenance().get(record.credentials().get(0).id())
+                .creditWithoutSystem());
+        var c = org.accrue.DefaultRules.get().evaluate(record, LocalDate.of(2026, 11, 28)).credentials().get(0);
+        assertEquals(false, c.creditBearing());
+        assertTrue(c.excluded().get(0).startsWith("credit system unknown: 15 credits stated without a credit system"),
+                c.excluded().toString());
+    }
+
+    @Test
+    void anOpenBadgeStatingCreditsThatAreNotANumberNamesTheJsonPath() throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"))
+                .replace("\"targetType\": \"ext:CreditSystem\", \"targetCode\": \"SCQF\"", "\"targetCode\": \"SCQF credits\"")
+                .replaceFirst("\"creditsEarned\": 15", "\"creditsEarned\": \"fifteen\"");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(badge, "b.json", true));
-        assertEquals("b.json: $.credentialSubject.achievement.alignment: credits are given but no credit system: add an "
-                + "alignment with targetType ext:CreditSystem and targetCode SCQF, ECTS or FHEQ", e.getMessage());
+        assertEquals("b.json", e.file());
+        assertEquals("$.credentialSubject.creditsEarned", e.where());
     }
 
     @Test

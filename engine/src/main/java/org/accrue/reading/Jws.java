@@ -1,0 +1,39 @@
+package org.accrue.reading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * A credential given as a compact JWS (a VC-JWT), read without checking its signature: that is verification's
+ * work, from the same text (org.accrue.trust). The credential is the payload's {@code vc} claim (Open Badges 3.0,
+ * 8.2) or the payload itself (VC-JOSE).
+ */
+final class Jws {
+    private static final Pattern COMPACT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Jws() {
+    }
+
+    static boolean isCompact(String text) {
+        return text != null && COMPACT.matcher(text.strip()).matches();
+    }
+
+    static JsonNode credential(String jws, String source, String at) throws InvalidInputException {
+        String payload = jws.strip().split("\\.")[1];
+        JsonNode claims;
+        try {
+            claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new InvalidInputException(source, at, "is a JWT whose payload is not base64url JSON");
+        }
+        JsonNode vc = claims != null && claims.has("vc") ? claims.get("vc") : claims;
+        if (vc == null || !vc.isObject()) {
+            throw new InvalidInputException(source, at, "is a JWT whose payload holds no credential (vc)");
+        }
+        return vc;
+    }
+}
