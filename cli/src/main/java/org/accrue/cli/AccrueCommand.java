@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
                 + "award stacking rules written as Drools rule files, and explains why."},
         subcommands = {EvaluateCommand.class, AwardsCommand.class, BatchCommand.class, GenerateCommand.class,
                 RulesCommand.class, PlanCommand.class, WhatIfCommand.class, ServeCommand.class, UsersCommand.class, TokensCommand.class, AuditCommand.class,
+                VerifyCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:success; every input was read and evaluated, whatever the verdicts",

@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:every record was evaluated",
         "1:some records were rejected (see the rejects file), or the output could not be written",
-        "2:usage error, or the output exists (use --resume or --force)",
+        "2:usage error (an unreadable trust list among them), or the output exists (use --resume or --force)",
         "3:the rule set could not be loaded"})
 final class BatchCommand implements Callable<Integer> {
     @Spec
@@ -80,6 +80,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     LimitsOption limits;
 
+    @Mixin
+    TrustOption trust;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -93,6 +96,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         RuleSet loaded = rules.load(err);
         RuleSet ruleSet = loaded == null ? null : limits.apply("batch", loaded, err);
+        ruleSet = ruleSet == null ? null : trust.apply("batch", ruleSet, err);
         if (loaded != null && ruleSet == null) {
             return ExitStatus.USAGE;
         }

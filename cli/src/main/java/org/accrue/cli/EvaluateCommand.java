@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:every input was read and evaluated, whatever the verdicts",
         "1:at least one learner file could not be read, was too large or went over a limit; the others were evaluated",
-        "2:usage error: unknown option, bad date, unknown award id",
+        "2:usage error: unknown option, bad date, unknown award id, a trust list or signing key that cannot be read",
         "3:the rule set could not be loaded, or failed on a learner",
         "4:internal error in Accrue"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -57,9 +57,20 @@ final class EvaluateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--emit-badge", paramLabel = "DIR",
-            description = "Also write, for each award a learner is eligible for, an unsigned Open Badges 3.0 "
-                    + "AchievementCredential to DIR, with the counted credentials and the rule-set hash as evidence.")
+            description = "Also write, for each award a learner is eligible for, an Open Badges 3.0 "
+                    + "AchievementCredential to DIR, with the counted credentials and the rule-set hash as evidence; "
+                    + "unsigned unless --sign-key is given.")
     Path emitBadge;
+
+    @Option(names = "--sign-key", paramLabel = "KEY",
+            description = "Sign the badges --emit-badge writes with this Ed25519 private key (a JWK, as 'accrue keys "
+                    + "generate' writes): an eddsa-rdfc-2022 proof, the key's did:key as issuer.")
+    Path signKey;
+
+    @Option(names = "--sign-format", paramLabel = "data-integrity|jwt", defaultValue = "data-integrity",
+            description = "data-integrity: an embedded eddsa-rdfc-2022 proof, in .json (default). jwt: a VC-JWT "
+                    + "(EdDSA), in .jwt.")
+    String signFormat;
 
     @Option(names = "--issuer", paramLabel = "NAME", defaultValue = "Accrue",
             description = "The issuer named in emitted badges (the institution that will sign them). Default: Accrue.")
@@ -70,6 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     LimitsOption limits;
+
+    @Mixin
+    TrustOption trust;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Learner files or folders of them.")
     List<Path> files;
@@ -83,6 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return ExitStatus.RULE_SET;
         }
         ruleSet = limits.apply("evaluate", ruleSet, err);
+        ruleSet = ruleSet == null ? null : trust.apply("evaluate", ruleSet, err);
         if (ruleSet == null) {
             return ExitStatus.USAGE;
         }
@@ -91,6 +106,26 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(unknown);
             err.flush();
             return ExitStatus.USAGE;
+        }
+        org.accrue.trust.Signer signer = null;
+        if (signKey != null) {
+            if (!signFormat.equals("data-integrity") && !signFormat.equals("jwt")) {
+                err.println("accrue evaluate: --sign-format " + signFormat + ": expected data-integrity or jwt");
+                err.flush();
+                return ExitStatus.USAGE;
+            }
+            if (emitBadge == null) {
+                err.println("accrue evaluate: --sign-key signs the badges --emit-badge DIR writes; give --emit-badge");
+                err.flush();
+                return ExitStatus.USAGE;
+            }
+            try {
+                signer = org.accrue.trust.Signer.read(signKey);
+            } catch (org.accrue.reading.InvalidInputException e) {
+                err.println("accrue evaluate: --sign-key " + e.getMessage());
+                err.flush();
+                return ExitStatus.USAGE;
+            }
         }
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         List<Path> inputs;
@@ -122,9 +157,13 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationResult result = ((Outcome.Evaluated) outcome).result();
             if (emitBadge != null) {
                 try {
-                    BadgeWriter.writeEligible(emitBadge, result, issuer);
+                    BadgeWriter.writeEligible(emitBadge, result, issuer, signer, "jwt".equals(signFormat));
                 } catch (IOException e) {
                     err.println("accrue evaluate: --emit-badge " + org.accrue.io.IoErrors.describe(e));
+                    err.flush();
+                    status = Math.max(status, ExitStatus.BAD_INPUT);
+                } catch (IllegalArgumentException e) {
+                    err.println("accrue evaluate: --emit-badge " + e.getMessage());
                     err.flush();
                     status = Math.max(status, ExitStatus.BAD_INPUT);
                 }

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:a plan, or the reason there is none, for every award asked for",
         "1:the learner file or the catalogue could not be read (one line naming the file and the field)",
-        "2:usage error: unknown option, bad date, unknown award id, a negative budget",
+        "2:usage error: unknown option, bad date, unknown award id, a negative budget, an unreadable trust list",
         "3:the rule set could not be loaded, or failed on this learner",
         "4:internal error in Accrue"})
 final class PlanCommand implements Callable<Integer> {
@@ -87,6 +87,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    TrustOption trust;
+
     @Parameters(paramLabel = "LEARNER_FILE", description = "The learner's file, in any format 'accrue evaluate' reads.")
     Path learnerFile;
 
@@ -106,6 +109,10 @@ final class PlanCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load(err);
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
+        }
+        ruleSet = trust.apply("plan", ruleSet, err);
+        if (ruleSet == null) {
+            return ExitStatus.USAGE;
         }
         if (award != null) {
             String unknown = RuleSetOption.unknownAward("plan", ruleSet, List.of(award));

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:the learner was evaluated both ways",
         "1:the learner file or a file to add could not be read, or adds a credential id the learner already uses",
-        "2:usage error: unknown option, bad date, unknown award id",
+        "2:usage error: unknown option, bad date, unknown award id, an unreadable trust list",
         "3:the rule set could not be loaded, or failed on this learner",
         "4:internal error in Accrue"})
 final class WhatIfCommand implements Callable<Integer> {
@@ -58,6 +58,9 @@ final class WhatIfCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    TrustOption trust;
+
     @Parameters(paramLabel = "LEARNER_FILE", description = "The learner's file, in any format 'accrue evaluate' reads.")
     Path learnerFile;
 
@@ -68,6 +71,10 @@ final class WhatIfCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load(err);
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
+        }
+        ruleSet = trust.apply("what-if", ruleSet, err);
+        if (ruleSet == null) {
+            return ExitStatus.USAGE;
         }
         String unknown = RuleSetOption.unknownAward("what-if", ruleSet, awards);
         if (unknown != null) {

@@ -20,9 +20,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A stacked award as an unsigned 1EdTech Open Badges 3.0 {@code AchievementCredential}: the award as the
- * achievement (with its SCQF level and credit system as alignments, by the convention the reader uses), the
- * counted credentials and the rule-set hash as {@code evidence}. Unsigned: the issuing institution signs it.
+ * A stacked award as a 1EdTech Open Badges 3.0 {@code AchievementCredential}: the award as the achievement (with
+ * its SCQF level and credit system as alignments, by the convention the reader uses), the counted credentials and
+ * the rule-set hash as {@code evidence}. Unsigned, for the institution to sign, or signed with its key
+ * ({@link org.accrue.trust.Signer}): an {@code eddsa-rdfc-2022} proof, or a VC-JWT.
  */
 public final class BadgeWriter {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -101,11 +102,36 @@ public final class BadgeWriter {
      * under a badge's name is replaced, never written through.
      */
     public static void writeEligible(Path dir, EvaluationResult result, String issuer) throws IOException {
+        writeEligible(dir, result, issuer, null, false);
+    }
+
+    /**
+     * As {@link #writeEligible(Path, EvaluationResult, String)}, signed with {@code signer} (when not null): the
+     * badge's issuer is the key's {@code did:key}, and the badge carries an {@code eddsa-rdfc-2022} proof made now,
+     * or is written as a VC-JWT ({@code .jwt}) when {@code jwt}.
+     */
+    public static void writeEligible(Path dir, EvaluationResult result, String issuer, org.accrue.trust.Signer signer,
+                                     boolean jwt) throws IOException {
         Files.createDirectories(dir);
+        String created = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         for (AwardResult award : result.awards()) {
             if (award.eligible()) {
-                org.accrue.io.AtomicFiles.write(dir.resolve(fileName(result, award)),
-                        text(badge(result, award, issuer)).getBytes(StandardCharsets.UTF_8));
+                ObjectNode badge = badge(result, award, issuer);
+                String name = fileName(result, award);
+                String text;
+                if (signer == null) {
+                    text = text(badge);
+                } else {
+                    ((ObjectNode) badge.get("issuer")).put("id", signer.issuer());
+                    if (jwt) {
+                        text = signer.signJwt(badge) + "\n";
+                        name = name.substring(0, name.length() - ".json".length()) + ".jwt";
+                    } else {
+                        signer.sign(badge, created);
+                        text = text(badge);
+                    }
+                }
+                org.accrue.io.AtomicFiles.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

@@ -65,6 +65,49 @@ public final class Verifier {
                 : new Checked(tree, null, new Verification(Status.INVALID_PROOF, "it is not a JSON object"));
     }
 
+    /** A credential found in a file, where in it ({@code $}, {@code $[1]}, a CLR's nested path), and its check. */
+    public record Located(String at, Checked checked) {
+    }
+
+    /**
+     * Checks every credential a file holds: a credential, a VC-JWT, a JSON array of them, or a CLR (the CLR's own
+     * proof, and each credential nested in it).
+     *
+     * @throws IllegalArgumentException when the text is neither JSON nor a JWT, with the parser's words
+     */
+    public List<Located> checkAll(String text, LocalDate asOf) {
+        String t = text.strip();
+        List<Located> found = new ArrayList<>();
+        if (VcJwt.isCompact(t)) {
+            found.add(new Located("$", check(t, asOf)));
+            return found;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(t);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("neither JSON nor a JWT: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (tree == null || !tree.isContainerNode()) {
+            throw new IllegalArgumentException("not a credential: a JSON object, an array of credentials, or a JWT");
+        }
+        if (tree.isArray()) {
+            for (int i = 0; i < tree.size(); i++) {
+                JsonNode e = tree.get(i);
+                found.add(new Located("$[" + i + "]", check(e.isTextual() ? e.asText() : e.toString(), asOf)));
+            }
+            return found;
+        }
+        found.add(new Located("$", check(t, asOf)));
+        JsonNode nested = tree.path("credentialSubject").path("verifiableCredential");
+        for (int i = 0; i < nested.size(); i++) {
+            JsonNode e = nested.get(i);
+            found.add(new Located("$.credentialSubject.verifiableCredential[" + i + "]",
+                    check(e.isTextual() ? e.asText() : e.toString(), asOf)));
+        }
+        return found;
+    }
+
     /** The verdict alone. */
     public Verification verify(String signed, LocalDate asOf) {
         return check(signed, asOf).verification();
