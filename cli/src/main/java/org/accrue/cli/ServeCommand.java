@@ -52,6 +52,14 @@ final class ServeCommand implements Callable<Integer> {
             + "and those are refused.")
     Path catalogue;
 
+    @Option(names = "--trust", paramLabel = "FILE", description = "The registry's trust list (YAML, docs/trust.md): "
+            + "the issuers whose signed credentials it accepts. Overrides trust: in --config.")
+    Path trust;
+
+    @Option(names = "--require-verified", description = "Count only credentials verified against the trust list; "
+            + "the others are listed as carrying no credit, with the reason. Same as requireVerified: true.")
+    boolean requireVerified;
+
     @Option(names = "--max-body", paramLabel = "SIZE", description = "The largest request body (5MB, 512KB, "
             + "bytes); 413 above it. Default: 5MB.")
     String maxBody;
@@ -80,6 +88,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (catalogue != null) {
                 c = c.withCatalogue(catalogue);
+            }
+            if (trust != null) {
+                c = c.withTrust(trust);
+            }
+            if (requireVerified) {
+                c = c.withRequireVerified(true);
             }
             if (maxBody != null) {
                 try {

@@ -51,6 +51,11 @@ public final class RuleSets {
      * @throws IllegalArgumentException when none is given or two come into force on one date
      */
     public static RuleSets load(List<Spec> specs) throws RuleSetException {
+        return load(specs, org.accrue.trust.Trust.DEFAULT);
+    }
+
+    /** As {@link #load(List)}, each rule set verifying credentials under {@code trust} (docs/trust.md). */
+    public static RuleSets load(List<Spec> specs, org.accrue.trust.Trust trust) throws RuleSetException {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no rule set configured");
         }
@@ -60,7 +65,7 @@ public final class RuleSets {
                 throw new IllegalArgumentException("two rule sets come into force on " + s.from()
                         + "; give each its own date");
             }
-            RuleSet r = s.folders().isEmpty() ? RuleSet.loadDefault() : RuleSet.load(s.folders());
+            RuleSet r = (s.folders().isEmpty() ? RuleSet.loadDefault() : RuleSet.load(s.folders())).withTrust(trust);
             sets.add(new InForce(r, s.from(), s.source()));
         }
         sets.sort(Comparator.comparing(InForce::from));

@@ -21,13 +21,15 @@ import java.util.Set;
  * How a service runs: where it listens, its database, its rule sets by date in force, its body limit. Read from a
  * YAML file ({@code --config}), then overridden by flags; the defaults are the embedded ones: 127.0.0.1:8080,
  * SQLite {@code accrue.db} in the working directory, the packaged rule set in force from the beginning, 5 MB, and
- * no catalogue (plans and what-if are then refused).
+ * no catalogue (plans and what-if are then refused), no trust list and nothing required of credentials' proofs
+ * (docs/trust.md).
  */
 public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec> ruleSets, long maxBody,
-                            Path catalogue) {
+                            Path catalogue, Path trust, boolean requireVerified) {
     public static final long DEFAULT_MAX_BODY = 5L << 20;
 
-    private static final Set<String> FIELDS = Set.of("bind", "port", "db", "maxBody", "ruleSets", "catalogue");
+    private static final Set<String> FIELDS = Set.of("bind", "port", "db", "maxBody", "ruleSets", "catalogue", "trust",
+            "requireVerified");
     private static final Set<String> RULE_SET_FIELDS = Set.of("rules", "inForceFrom");
 
     public ServiceConfig {
@@ -37,32 +39,42 @@ public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec
     /** The embedded defaults. */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, Database.DEFAULT_URL,
-                List.of(new RuleSets.Spec(List.of(), RuleSets.ALWAYS)), DEFAULT_MAX_BODY, null);
+                List.of(new RuleSets.Spec(List.of(), RuleSets.ALWAYS)), DEFAULT_MAX_BODY, null, null, false);
     }
 
     public ServiceConfig withBind(String bind) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     public ServiceConfig withPort(int port) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     public ServiceConfig withDb(String db) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     public ServiceConfig withRuleSets(List<RuleSets.Spec> ruleSets) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     /** The catalogue of micro-credentials the service plans with (docs/planning.md), or null for none. */
     public ServiceConfig withCatalogue(Path catalogue) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
+    }
+
+    /** The registry's trust list (docs/trust.md), or null for none. */
+    public ServiceConfig withTrust(Path trust) {
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
+    }
+
+    /** Whether only verified credentials from trusted issuers count (needs a trust list). */
+    public ServiceConfig withRequireVerified(boolean requireVerified) {
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     public ServiceConfig withMaxBody(long maxBody) {
-        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue);
+        return new ServiceConfig(bind, port, db, ruleSets, maxBody, catalogue, trust, requireVerified);
     }
 
     /**
@@ -116,6 +128,15 @@ public record ServiceConfig(String bind, int port, String db, List<RuleSets.Spec
         }
         if (root.has("ruleSets")) {
             c = c.withRuleSets(ruleSets(root.get("ruleSets"), name, dir));
+        }
+        if (root.has("trust")) {
+            c = c.withTrust(dir.resolve(text(root, "trust", name)));
+        }
+        if (root.has("requireVerified")) {
+            if (!root.get("requireVerified").isBoolean()) {
+                throw new IllegalArgumentException(name + ": requireVerified: expected true or false");
+            }
+            c = c.withRequireVerified(root.get("requireVerified").asBoolean());
         }
         return c;
     }

@@ -29,7 +29,20 @@ public final class Server implements AutoCloseable {
      * @throws IllegalArgumentException                   the configuration is wrong, or the port is taken
      */
     public static Server start(ServiceConfig config, Clock clock) throws RuleSetException {
-        RuleSets ruleSets = RuleSets.load(config.ruleSets());
+        if (config.requireVerified() && config.trust() == null) {
+            throw new IllegalArgumentException("requireVerified needs a trust list (trust: or --trust): without one no "
+                    + "issuer is trusted and nothing would count");
+        }
+        org.accrue.trust.Trust trust = org.accrue.trust.Trust.DEFAULT;
+        if (config.trust() != null) {
+            try {
+                trust = org.accrue.trust.Trust.of(org.accrue.trust.TrustList.read(config.trust()),
+                        config.requireVerified());
+            } catch (org.accrue.reading.InvalidInputException e) {
+                throw new IllegalArgumentException("trust: " + e.getMessage());
+            }
+        }
+        RuleSets ruleSets = RuleSets.load(config.ruleSets(), trust);
         org.accrue.planning.Catalogue catalogue = null;
         if (config.catalogue() != null) {
             try {
