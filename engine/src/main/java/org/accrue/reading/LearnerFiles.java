@@ -110,6 +110,10 @@ public final class LearnerFiles {
         String t = text.stripLeading();
         JsonNode tree = null;
         if (Jws.isCompact(t)) {
+            JsonNode payload = Jws.credential(t, source, "$");
+            if (OpenBadges2.isAssertion(payload)) {
+                return read(OpenBadges2.mapSigned(t.strip(), payload, source));
+            }
             // a VC-JWT: one badge, read from its payload and verified from the text itself
             return read(OpenBadges.mapAll(List.of(OpenBadges.Badge.of(source, "$", JSON.getNodeFactory().textNode(t.strip()))),
                     source, "", "one learner per file"));

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  */
 interface LearnerFormat {
     /** The formats, in the order they are tried. */
-    List<LearnerFormat> ALL = List.of(OpenBadges.FORMAT, Clr.FORMAT, Elm.FORMAT, CsvTranscripts.FORMAT);
+    List<LearnerFormat> ALL = List.of(OpenBadges.FORMAT, OpenBadges2.FORMAT, Clr.FORMAT, Elm.FORMAT,
+            CsvTranscripts.FORMAT);
 
     /** Whether the text is in this format; {@code json} is its tree when it parses as JSON, else null. */
     boolean recognises(String text, JsonNode json);

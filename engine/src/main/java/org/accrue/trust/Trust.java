@@ -80,7 +80,7 @@ public final class Trust {
                         ? "the learner record says it was signed, but holds no proof Accrue can check"
                         : "it comes from a learner record, which carries no proof");
             } else if (p.signed() == null) {
-                v = new Verification(Status.UNSIGNED, "the " + p.format() + " credential carries no proof");
+                v = new Verification(Status.UNSIGNED, "it carries no proof to check offline (" + p.format() + ")");
             } else {
                 v = bySigned.computeIfAbsent(p.signed(), s -> verifier.check(s, asOf)).verification();
             }

@@ -29,6 +29,8 @@ import java.util.zip.GZIPInputStream;
 public final class Verifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String OB2_ASSERTION = "Assertion";
+
     private final TrustList trust;
 
     public Verifier(TrustList trust) {
@@ -169,6 +171,10 @@ public final class Verifier {
             return new Checked(null, null, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
         ObjectNode vc = p.credential();
+        if (OB2_ASSERTION.equals(vc.path("type").asText())) {
+            return new Checked(vc, null, new Verification(Status.UNSUPPORTED_PROOF, "an Open Badges 2.0 signed "
+                    + "assertion: Accrue checks Open Badges 3.0 and CLR 2.0 proofs"));
+        }
         String issuer = issuerId(vc);
         if (issuer == null && p.payload().has("iss")) {
             issuer = p.payload().get("iss").asText();

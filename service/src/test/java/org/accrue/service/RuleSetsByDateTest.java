@@ -147,7 +147,7 @@ class RuleSetsByDateTest {
     void configurationErrorsNameTheFileAndTheField() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "port: 8080\nlisten: 0.0.0.0\n");
-        assertEquals(bad + ": listen: unknown setting; expected one of bind, catalogue, db, maxBody, port, ruleSets",
+        assertEquals(bad + ": listen: unknown setting; expected one of bind, catalogue, db, maxBody, port, requireVerified, ruleSets, trust",
                 assertThrows(IllegalArgumentException.class, () -> ServiceConfig.read(bad)).getMessage());
         Files.writeString(bad, "ruleSets:\n  - rules: packaged\n    inForceFrom: 1 August\n");
         assertEquals(bad + ": ruleSets[0].inForceFrom: '1 August' is not a date YYYY-MM-DD",
