@@ -27,7 +27,10 @@ public record Verification(Status status, String message) {
         REVOKED,
         /** It carries no proof. */
         UNSIGNED,
-        /** It carries a proof of a kind Accrue does not check (another cryptosuite, or a Europass seal). */
+        /**
+         * It carries a proof Accrue cannot check: another cryptosuite, a Europass seal, or one that names a JSON-LD
+         * context Accrue does not have (nothing is fetched).
+         */
         UNSUPPORTED_PROOF;
 
         /** The code, as results write it. */

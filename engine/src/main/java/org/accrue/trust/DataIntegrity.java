@@ -41,8 +41,15 @@ final class DataIntegrity {
     }
 
     /** A proof that cannot be checked as given (a malformed proof, an unknown context, an undefined term). */
-    static final class ProofException extends Exception {
+    static class ProofException extends Exception {
         ProofException(String message) {
+            super(message);
+        }
+    }
+
+    /** A proof that names a JSON-LD context Accrue does not have: it cannot be checked offline, right or wrong. */
+    static final class UnknownContext extends ProofException {
+        UnknownContext(String message) {
             super(message);
         }
     }
@@ -175,7 +182,8 @@ final class DataIntegrity {
             canon.provide(new NQuadsWriter(out));
             return out.toString();
         } catch (JsonLdError e) {
-            throw new ProofException(jsonLdMessage(e));
+            String m = jsonLdMessage(e);
+            throw m.startsWith("unknown JSON-LD context") ? new UnknownContext(m) : new ProofException(m);
         } catch (RdfConsumerException e) {
             throw new ProofException("its RDF does not canonicalise: " + e.getMessage());
         }

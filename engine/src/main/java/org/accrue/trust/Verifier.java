@@ -155,6 +155,9 @@ public final class Verifier {
                             validity(vc, "validUntil", "expirationDate"), asOf);
                 }
             }
+        } catch (DataIntegrity.UnknownContext e) {
+            return new Checked(vc, issuer, new Verification(Status.UNSUPPORTED_PROOF, "it cannot be checked offline: "
+                    + e.getMessage()));
         } catch (DataIntegrity.ProofException e) {
             return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
