@@ -17,11 +17,16 @@ public record ResultView(String decision, String learnerId, String learnerName, 
 
     /**
      * One credential: its SCQF points and level and how they were reached ({@code notes}), why it carries no
-     * credit ({@code excluded}), the classifications it has, and what it misses of the others.
+     * credit ({@code excluded}), the classifications it has, and what it misses of the others; and, for a
+     * credential from a format that carries proofs, its verification ({@code verification} the status code, null
+     * when there is nothing to say, as for a learner record; {@code verifiedBecause} the words).
      */
     public record CredentialView(String id, String title, String points, String level, boolean creditBearing,
                                  List<String> notes, List<String> excluded, List<String> classifications,
-                                 List<String> unmet) {
+                                 List<String> unmet, String verification, String verifiedBecause) {
+        public boolean verified() {
+            return "verified".equals(verification);
+        }
     }
 
     /** A bar chart, drawn as SVG on the server: each bar's label, value and length (0-100). */
@@ -99,9 +104,15 @@ public record ResultView(String decision, String learnerId, String learnerName, 
                 u.path("missing").forEach(m -> missing.add(m.asText()));
                 unmet.add(u.path("classification").asText() + ": " + String.join(", ", missing));
             }
+            JsonNode verification = c.path("verification");
+            // a learner record carries no proof to speak of; a badge's verdict is shown either way
+            boolean shown = verification.isObject() && (!c.path("proof").isNull() && !c.path("proof").isMissingNode()
+                    || !"unsigned".equals(verification.path("status").asText()));
             CredentialView v = new CredentialView(c.path("id").asText(), c.path("title").asText(),
                     text(c.path("scqfPoints")), text(c.path("scqfLevel")), c.path("creditBearing").asBoolean(),
-                    strings(c.path("notes")), strings(c.path("excluded")), strings(c.path("classifications")), unmet);
+                    strings(c.path("notes")), strings(c.path("excluded")), strings(c.path("classifications")), unmet,
+                    shown ? verification.path("status").asText() : null,
+                    shown ? verification.path("message").asText() : null);
             credentials.add(v);
             if (v.creditBearing() && v.points() != null && v.level() != null) {
                 java.math.BigDecimal points = new java.math.BigDecimal(v.points());

@@ -247,6 +247,16 @@ class WebPageTest {
     }
 
     @Test
+    void aBadgesVerificationIsShownAndALearnerRecordsIsNot() throws Exception {
+        String badge = resultOf("formats/open-badge-ob3.json");
+        assertTrue(badge.contains("Not verified: unsigned</strong> it carries no proof to check offline (Open Badges "
+                + "3.0)"), badge);
+        String lea = resultOf("lea-microcredentials.yaml");
+        assertFalse(lea.contains("Not verified"), lea);
+        assertFalse(lea.contains(">Verified<"), lea);
+    }
+
+    @Test
     void theCreditChartsAreDrawnOnTheServerWithTheirFiguresInWords() throws Exception {
         String lea = resultOf("lea-microcredentials.yaml");
         assertTrue(lea.contains("<svg role=\"img\" aria-labelledby=\"by-level-title by-level-desc\""), lea);
