@@ -13,9 +13,22 @@ import java.math.BigDecimal;
  * @param format                the format it was read from, for messages ({@code Open Badges 3.0}, ...)
  * @param creditWithoutSystem   credit the credential states without a credit system, or null
  * @param levelWithoutFramework a level the credential states without a level framework, or null
+ * @param container             the credential that holds this one (a CLR, whose associations say which credentials
+ *                              are parts of which), or null
  */
 public record Provenance(String issuer, String signed, String format, BigDecimal creditWithoutSystem,
-                         Integer levelWithoutFramework) {
+                         Integer levelWithoutFramework, Provenance container) {
+    /** A credential that stands on its own. */
+    public Provenance(String issuer, String signed, String format, BigDecimal creditWithoutSystem,
+                      Integer levelWithoutFramework) {
+        this(issuer, signed, format, creditWithoutSystem, levelWithoutFramework, null);
+    }
+
+    /** The same, held in {@code container}. */
+    public Provenance inside(Provenance container) {
+        return new Provenance(issuer, signed, format, creditWithoutSystem, levelWithoutFramework, container);
+    }
+
     /** The format of a catalogue item a plan adds: not issued yet, so nothing to verify. */
     public static final String PLANNED = "planned catalogue item";
 

@@ -40,6 +40,10 @@ final class Clr {
         }
         ArrayNode credentials = record.putArray("credentials");
         java.util.List<org.accrue.learner.Provenance> provenance = new java.util.ArrayList<>();
+        // the CLR's associations decide what is counted twice: its own proof is part of each nested credential's
+        boolean proof = tree.has("proof") && !tree.get("proof").isNull();
+        org.accrue.learner.Provenance clr = new org.accrue.learner.Provenance(OpenBadges.issuerId(tree),
+                proof ? tree.toString() : null, "CLR 2.0", null, null);
         Map<String, ObjectNode> byAchievement = new HashMap<>();
         for (int i = 0; i < nested.size(); i++) {
             String at = "$.credentialSubject.verifiableCredential[" + i + "]";
@@ -52,7 +56,7 @@ final class Clr {
             OpenBadges.Read read = OpenBadges.credential(vc, at, source, badge.jws());
             ObjectNode c = read.credential();
             credentials.add(c);
-            provenance.add(read.provenance());
+            provenance.add(read.provenance().inside(clr));
             String achievement = OpenBadges.achievementId(vc);
             if (achievement != null) {
                 byAchievement.put(achievement, c);

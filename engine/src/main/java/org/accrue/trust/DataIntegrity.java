@@ -106,6 +106,12 @@ final class DataIntegrity {
      */
     static void sign(ObjectNode credential, PrivateKey key, String verificationMethod, String created)
             throws ProofException {
+        sign(credential, key, verificationMethod, created, Contexts.bundledOnly());
+    }
+
+    /** As above, with contexts beyond the bundled ones. */
+    static void sign(ObjectNode credential, PrivateKey key, String verificationMethod, String created,
+                     Contexts contexts) throws ProofException {
         credential.remove("proof");
         ObjectNode proof = JSON.createObjectNode();
         proof.put("type", "DataIntegrityProof");
@@ -113,7 +119,7 @@ final class DataIntegrity {
         proof.put("created", created);
         proof.put("verificationMethod", verificationMethod);
         proof.put("proofPurpose", "assertionMethod");
-        byte[] data = hashData(credential.deepCopy(), proof.deepCopy(), Contexts.bundledOnly());
+        byte[] data = hashData(credential.deepCopy(), proof.deepCopy(), contexts);
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(key);

@@ -119,9 +119,14 @@ public final class Signer {
      * @throws IllegalArgumentException when the credential cannot be signed (a term its contexts do not define)
      */
     public void sign(ObjectNode credential, String created) {
+        sign(credential, created, TrustList.EMPTY);
+    }
+
+    /** As {@link #sign(ObjectNode, String)}, with the JSON-LD contexts a trust list adds to the bundled ones. */
+    public void sign(ObjectNode credential, String created, TrustList contexts) {
         requireIssuer(credential);
         try {
-            DataIntegrity.sign(credential, key, verificationMethod(), created);
+            DataIntegrity.sign(credential, key, verificationMethod(), created, contexts.contexts());
         } catch (DataIntegrity.ProofException e) {
             throw new IllegalArgumentException("cannot sign credential " + credential.path("id").asText() + ": "
                     + e.getMessage(), e);

@@ -61,6 +61,26 @@ public final class Trust {
     }
 
     /**
+     * A credential held in a CLR is only as verified as the CLR: the CLR's associations (which credential is part of
+     * which) decide what is counted twice, and only the CLR's own proof covers them.
+     */
+    private Verification held(Verification own, Provenance container, Map<String, Verifier.Checked> bySigned,
+                              LocalDate asOf) {
+        if (!own.verified()) {
+            return own;
+        }
+        Verification clr = container.signed() == null
+                ? new Verification(Status.UNSIGNED, "it carries no proof to check offline (" + container.format() + ")")
+                : bySigned.computeIfAbsent(container.signed(), s -> verifier.check(s, asOf)).verification();
+        if (clr.verified()) {
+            return own;
+        }
+        return new Verification(clr.status(), "its own proof checks (" + own.message() + "), but the "
+                + container.format() + " that holds it is not verified (" + clr + "), and the CLR's associations "
+                + "decide what is counted twice");
+    }
+
+    /**
      * Verifies each credential of the record for the day, and places credit a badge stated without a credit
      * system (or a level without a framework) in the system its trusted issuer uses, as the trust list says.
      */
@@ -83,6 +103,9 @@ public final class Trust {
                 v = new Verification(Status.UNSIGNED, "it carries no proof to check offline (" + p.format() + ")");
             } else {
                 v = bySigned.computeIfAbsent(p.signed(), s -> verifier.check(s, asOf)).verification();
+            }
+            if (p != null && p.container() != null) {
+                v = held(v, p.container(), bySigned, asOf);
             }
             String unplaced = null;
             Credential placed = c;

@@ -135,7 +135,7 @@ class TrustedEvaluationTest {
     }
 
     @Test
-    void signedBadgesNestedInAClrAreEachVerified(@TempDir Path dir) throws Exception {
+    void signedBadgesNestedInAClrAreVerifiedAsFarAsTheClrThatHoldsThemIs(@TempDir Path dir) throws Exception {
         Signer s = signer(dir);
         ObjectNode clr = (ObjectNode) JSON.readTree(Path.of("../samples/formats/clr-programme.json").toFile());
         ArrayNode nested = (ArrayNode) clr.get("credentialSubject").get("verifiableCredential");
@@ -151,15 +151,48 @@ class TrustedEvaluationTest {
             }
         }
         ((ObjectNode) nested.get(2).get("credentialSubject")).put("creditsEarned", 30);
-        Files.writeString(dir.resolve("trust.yaml"), "issuers:\n  - id: " + s.issuer() + "\n    name: Example\n");
-        Trust trust = Trust.of(TrustList.read(dir.resolve("trust.yaml")), false);
+        Path context = Files.copy(Path.of("src/test/resources/trust/clr/clr-test-context.jsonld"),
+                dir.resolve("clr.jsonld"));
+        Files.writeString(dir.resolve("trust.yaml"), "issuers:\n  - id: " + s.issuer() + "\n    name: Example\n"
+                + "contexts:\n  https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json: " + context.getFileName()
+                + "\n");
+        TrustList list = TrustList.read(dir.resolve("trust.yaml"));
+        Trust trust = Trust.of(list, false);
+
+        // the CLR itself is unsigned: its associations (what is part of what) are no one's word
+        var unsignedClr = statuses(clr, trust);
+        assertEquals(Status.UNSIGNED, unsignedClr.get(nested.get(0).get("id").asText()).status());
+        assertTrue(unsignedClr.get(nested.get(0).get("id").asText()).message().startsWith("its own proof checks"),
+                unsignedClr.get(nested.get(0).get("id").asText()).message());
+        assertEquals(Status.UNSIGNED, unsignedClr.get(nested.get(1).get("id").asText()).status());
+        assertEquals(Status.INVALID_PROOF, unsignedClr.get(nested.get(2).get("id").asText()).status());
+
+        // signed by a trusted issuer: each nested credential is as verified as its own proof
+        clr.with("issuer").put("id", s.issuer());
+        s.sign(clr, "2026-03-01T09:00:00Z", list);
+        var signedClr = statuses(clr, trust);
+        assertEquals(Status.VERIFIED, signedClr.get(nested.get(0).get("id").asText()).status(),
+                signedClr.get(nested.get(0).get("id").asText()).message());
+        assertEquals(Status.UNSIGNED, signedClr.get(nested.get(1).get("id").asText()).status());
+        assertEquals(Status.INVALID_PROOF, signedClr.get(nested.get(2).get("id").asText()).status());
+
+        // an association removed after signing (the programme and its courses would both count): nothing is verified
+        ((ArrayNode) clr.with("credentialSubject").get("association")).remove(0);
+        var altered = statuses(clr, trust);
+        assertEquals(Status.INVALID_PROOF, altered.get(nested.get(0).get("id").asText()).status());
+        Trust required = Trust.of(list, true);
+        var results = DefaultRules.get().withTrust(required)
+                .evaluate(LearnerFiles.parseAny(clr.toString(), "clr.json", true), AS_OF).credentials();
+        assertTrue(results.stream().noneMatch(CredentialResult::creditBearing), results.toString());
+    }
+
+    private static java.util.Map<String, org.accrue.result.Verification> statuses(ObjectNode clr, Trust trust)
+            throws Exception {
         var results = DefaultRules.get().withTrust(trust)
                 .evaluate(LearnerFiles.parseAny(clr.toString(), "clr.json", true), AS_OF).credentials();
-        java.util.Map<String, Status> byId = new java.util.HashMap<>();
-        results.forEach(r -> byId.put(r.id(), r.verification().status()));
-        assertEquals(Status.VERIFIED, byId.get(nested.get(0).get("id").asText()));
-        assertEquals(Status.UNSIGNED, byId.get(nested.get(1).get("id").asText()));
-        assertEquals(Status.INVALID_PROOF, byId.get(nested.get(2).get("id").asText()));
+        java.util.Map<String, org.accrue.result.Verification> byId = new java.util.HashMap<>();
+        results.forEach(r -> byId.put(r.id(), r.verification()));
+        return byId;
     }
 
     @Test
