@@ -295,6 +295,26 @@ class VerifierTest {
                 LocalDate.of(2027, 2, 1)).status());
     }
 
+    @Test
+    void aDidJwkIssuerIsResolvedFromItsDidAndMustBeTheSigner(@TempDir Path dir) throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
+        String did = "did:jwk:" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(ec.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ObjectNode vc = badge(did, "2026-01-10T00:00:00Z", null);
+        String token = jwt(vc, JWSAlgorithm.ES256, did + "#0", new ECDSASigner(ec));
+        assertEquals(Status.UNTRUSTED_ISSUER, new Verifier(TrustList.EMPTY).verify(token, DAY).status());
+        var listed = new Verifier(trusting(dir, did, "")).verify(token, DAY);
+        assertEquals(Status.VERIFIED, listed.status(), listed.message());
+        // another did:jwk's key signing for this issuer is not the issuer's
+        ECKey other = new ECKeyGenerator(Curve.P_256).generate();
+        String otherDid = "did:jwk:" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(other.toPublicJWK().toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String forged = jwtWithClaims(vc, did, JWSAlgorithm.ES256, otherDid + "#0", new ECDSASigner(other));
+        var r = new Verifier(trusting(dir, did, "")).verify(forged, DAY);
+        assertEquals(Status.INVALID_PROOF, r.status());
+        assertTrue(r.message().contains("not of its issuer"), r.message());
+    }
+
     private static String jwt(ObjectNode vc, JWSAlgorithm alg, String kid, com.nimbusds.jose.JWSSigner signer)
             throws Exception {
         return jwtWithClaims(vc, vc.get("issuer").get("id").asText(), alg, kid, signer);
