@@ -265,6 +265,9 @@ public final class Verifier {
      * be the issuer's own DID), or the trusted issuer's keys (the one named by the method when the list names it).
      */
     private List<Candidate> keys(String method, String issuer) throws Keys.KeyException, Mismatch {
+        if (method == null && issuer != null && (issuer.startsWith("did:key:") || issuer.startsWith("did:jwk:"))) {
+            method = issuer; // a proof or JWT that names no key: a self-certifying issuer's DID is its key
+        }
         PublicKey self = Keys.resolveSelfCertifying(method);
         if (self != null) {
             String controller = Keys.controller(method);

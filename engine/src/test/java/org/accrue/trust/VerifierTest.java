@@ -296,6 +296,16 @@ class VerifierTest {
     }
 
     @Test
+    void aJwtThatNamesNoKeyIsCheckedWithItsDidKeyIssuersKey(@TempDir Path dir) throws Exception {
+        java.security.KeyPair pair = Keys.generate();
+        String did = Keys.didKey(pair.getPublic());
+        String token = VcJwt.sign(badge(did, "2026-01-10T00:00:00Z", null), pair.getPrivate(), null);
+        assertEquals(null, VcJwt.parse(token).kid());
+        var r = new Verifier(trusting(dir, did, "")).verify(token, DAY);
+        assertEquals(Status.VERIFIED, r.status(), r.message());
+    }
+
+    @Test
     void aDidJwkIssuerIsResolvedFromItsDidAndMustBeTheSigner(@TempDir Path dir) throws Exception {
         ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
         String did = "did:jwk:" + Base64.getUrlEncoder().withoutPadding()
