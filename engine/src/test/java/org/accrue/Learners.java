@@ -49,6 +49,7 @@ public final class Learners {
         List<String> outcomes = List.of("An outcome");
         Route route = Route.TAUGHT;
         String partOf;
+        org.accrue.learner.StatedGrade grade;
 
         C(String id) {
             this.id = id;
@@ -150,9 +151,15 @@ public final class Learners {
             return this;
         }
 
+        /** A grade on a scale, or plain text when {@code scale} is null. */
+        public C grade(String value, String scale) {
+            grade = new org.accrue.learner.StatedGrade(value, scale);
+            return this;
+        }
+
         public Credential build() {
             return new Credential(id, code, title, awardingBody, country, issued, credit, level, hours, assessment,
-                    participation, qa, identityVerified, subjects, outcomes, null, route, partOf, null);
+                    participation, qa, identityVerified, subjects, outcomes, grade, route, partOf, null);
         }
     }
 }

@@ -42,6 +42,8 @@ class SamplesTest {
                     "scqf-masters", "scqf-pgcert", "scqf-pgdip")),
             Map.entry("lea-microcredentials.yaml", List.of()),
             Map.entry("max-no-credit.yaml", List.of()),
+            // with Machine Learning passed she would hold pgcert-data-science, the Graduate Certificate and the PgCert
+            Map.entry("olga-failed-module.yaml", List.of()),
             Map.entry("noor-staff-exceptions.yaml", List.of("pgcert-data-science", "scqf-graduate-certificate", "scqf-pgcert")));
 
     static EvaluationResult evaluate(String sample) throws Exception {

@@ -11,6 +11,7 @@ import org.accrue.vocabulary.Credit;
 import org.accrue.vocabulary.CreditPoints;
 import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.Exclusion;
+import org.accrue.vocabulary.GradeJudgement;
 import org.accrue.vocabulary.ReferencedLevel;
 import org.accrue.vocabulary.Unmet;
 
@@ -54,6 +55,7 @@ final class CredentialExplainer {
         final Map<String, List<FactLog.Inserted<Exclusion>>> exclusions;
         final Map<String, List<FactLog.Inserted<Classification>>> classifications;
         final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
+        final Map<String, List<FactLog.Inserted<GradeJudgement>>> grades;
 
         Facts(FactLog.View v) {
             points = v.byKey(CreditPoints.class, CreditPoints::credential);
@@ -62,6 +64,7 @@ final class CredentialExplainer {
             exclusions = v.byKey(Exclusion.class, Exclusion::credential);
             classifications = v.byKey(Classification.class, Classification::credential);
             unmet = v.byKey(Unmet.class, Unmet::credential);
+            grades = v.byKey(GradeJudgement.class, GradeJudgement::credential);
         }
     }
 
@@ -101,6 +104,11 @@ final class CredentialExplainer {
             addRule(rules, level.rule());
         } else {
             notes.add(c.level() == null ? Wording.NO_LEVEL : Wording.LEVEL_NOT_REFERENCED);
+        }
+        for (var g : facts.grades.getOrDefault(id, List.of())) {
+            // a failed grade is also an exclusion (grades.drl); the note says how the grade was read either way
+            notes.add(g.fact().explanation());
+            addRule(rules, g.rule());
         }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param subjects subject tags or HECoS codes, trimmed and lower-cased by the reader
  * @param route    how the credit reaches the awarding institution
+ * @param grade    the grade and its scale, or null; whether it is a pass is decided by the framework rules
  * @param partOf   the id of another credential in the same record that this one is part of (a course of a
  *                 programme, as a CLR association says), or null
  * @param proof    true when the credential came with a cryptographic proof (a signed Open Badge, CLR or
@@ -33,7 +34,7 @@ public record Credential(
         Boolean identityVerified,
         List<String> subjects,
         List<String> outcomes,
-        String grade,
+        StatedGrade grade,
         Route route,
         String partOf,
         Boolean proof) {

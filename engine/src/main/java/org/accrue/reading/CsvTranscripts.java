@@ -27,7 +27,7 @@ final class CsvTranscripts {
     static final List<String> COLUMNS = List.of("learnerId", "learnerName", "id", "code", "title", "awardingBody",
             "country", "issued", "creditValue", "creditSystem", "levelFramework", "levelValue", "hours",
             "assessment", "participation", "qualityAssurance", "identityVerified", "subjects", "outcomes", "grade",
-            "route");
+            "gradeScale", "route");
     private static final Set<String> REQUIRED = Set.of("learnerId", "id", "title");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -155,6 +155,12 @@ final class CsvTranscripts {
             putIf(credit, "value", value(row, "creditValue"));
             putIf(credit, "system", value(row, "creditSystem"));
         }
+        if (value(row, "gradeScale") != null) {
+            // a grade on a named scale: the rules judge it; a grade alone stays plain text, not judged
+            ObjectNode grade = c.putObject("grade");
+            putIf(grade, "value", value(row, "grade"));
+            putIf(grade, "scale", value(row, "gradeScale"));
+        }
         if (value(row, "levelFramework") != null || value(row, "levelValue") != null) {
             ObjectNode level = c.putObject("level");
             putIf(level, "framework", value(row, "levelFramework"));
@@ -172,6 +178,8 @@ final class CsvTranscripts {
             case "credit.system" -> "creditSystem";
             case "level.framework" -> "levelFramework";
             case "level.value" -> "levelValue";
+            case "grade.value" -> "grade";
+            case "grade.scale" -> "gradeScale";
             default -> field.replaceAll("\\[\\d+]$", "");
         };
     }

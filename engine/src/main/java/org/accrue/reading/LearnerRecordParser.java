@@ -11,7 +11,9 @@ import org.accrue.learner.Participation;
 import org.accrue.learner.QualityAssurance;
 import org.accrue.learner.Route;
 import org.accrue.learner.StaffException;
+import org.accrue.learner.StatedGrade;
 import org.accrue.learner.StatedCredit;
+import org.accrue.learner.StatedGrade;
 import org.accrue.learner.StatedLevel;
 
 import java.math.BigDecimal;
@@ -42,6 +44,8 @@ final class LearnerRecordParser {
             "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
+    private static final Set<String> GRADE_FIELDS = Set.of("value", "scale");
+    private static final Pattern GRADE_SCALE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision (GB-SCT). */
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
     /** Credit values are kept exact; more than two decimal places is taken for a typing error. */
@@ -207,10 +211,40 @@ final class LearnerRecordParser {
                 bool(node, p, "identityVerified"),
                 textList(node, p, "subjects", true),
                 textList(node, p, "outcomes", false),
-                optionalText(node, p, "grade"),
+                grade(node.get("grade"), p + "grade"),
                 word(node, p, "route", Route.class),
                 optionalText(node, p, "partOf"),
                 bool(node, p, "proof"));
+    }
+
+    /** A grade: plain text (not judged), or {@code {value, scale}}. */
+    private StatedGrade grade(JsonNode node, String path) throws InvalidInputException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isValueNode()) {
+            String s = node.asText().trim();
+            if (s.isEmpty()) {
+                throw error(path, "is empty");
+            }
+            return new StatedGrade(s, null);
+        }
+        requireObject(node, path);
+        String p = path + ".";
+        checkFields(node, p, GRADE_FIELDS);
+        String value = optionalText(node, p, "value");
+        if (value == null) {
+            throw error(p + "value", "is missing");
+        }
+        String scale = optionalText(node, p, "scale");
+        if (scale != null) {
+            scale = scale.toLowerCase(java.util.Locale.ROOT);
+            if (!GRADE_SCALE.matcher(scale).matches()) {
+                throw error(p + "scale", "'" + org.accrue.report.Printable.echo(scale) + "' is no scale name: letters, "
+                        + "digits and '-' (ects, uk-percent, nl-10, de-5, pass-fail, or one the rules define)");
+            }
+        }
+        return new StatedGrade(value, scale);
     }
 
     private StatedCredit credit(JsonNode node, String path) throws InvalidInputException {

@@ -195,7 +195,7 @@ class FormatsTest {
         assertEquals(QualityAssurance.EXTERNAL, c.qualityAssurance());
         assertEquals(org.accrue.learner.Participation.ONLINE, c.participation());
         assertEquals(true, c.identityVerified());
-        assertEquals("17/20", c.grade());
+        assertEquals(new org.accrue.learner.StatedGrade("17/20", null), c.grade());
         assertEquals(List.of("Write a data management plan", "Apply the FAIR principles"), c.outcomes());
         assertEquals(List.of("research-methods"), c.subjects());
     }

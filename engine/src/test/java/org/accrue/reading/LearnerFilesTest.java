@@ -62,7 +62,7 @@ class LearnerFilesTest {
         assertEquals(7, c.level().value());
         assertEquals(List.of("data-science", "statistics"), c.subjects(), "subjects are trimmed and lower-cased");
         assertEquals(Route.RPL, c.route());
-        assertEquals("B", c.grade());
+        assertEquals(new org.accrue.learner.StatedGrade("B", null), c.grade());
     }
 
     @Test
