@@ -125,6 +125,30 @@ public final class RuleSet {
     }
 
     /**
+     * An institution's rule folders on the framework rules (what {@code --rules} and {@code --frameworks} load):
+     * the packaged {@code frameworks/} unless {@code frameworks} folders are given, or a folder named
+     * {@code frameworks} is among {@code rules}. A rule set that defines awards and gives no credential credit
+     * points is refused either way ({@link #load(List)} too).
+     */
+    public static RuleSet load(List<Path> rules, List<Path> frameworks) throws RuleSetException {
+        return new RuleSet(RuleSources.onFrameworks(rules, frameworks));
+    }
+
+    /** As {@link #check(List)}, for {@link #load(List, List)}. */
+    public static List<RuleProblem> check(List<Path> rules, List<Path> frameworks) {
+        try {
+            if (rules.isEmpty() && frameworks.isEmpty()) {
+                loadDefault();
+            } else {
+                load(rules, frameworks);
+            }
+            return List.of();
+        } catch (RuleSetException e) {
+            return e.problems();
+        }
+    }
+
+    /**
      * Every problem with the rule files below the folders (the packaged rule set when none are given), without
      * stopping at the first: the safe rule policy, sentences, compile errors, and award definitions. Empty
      * when the rule set loads.

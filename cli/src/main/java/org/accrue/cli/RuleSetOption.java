@@ -13,15 +13,22 @@ import java.util.List;
 /** {@code --rules DIR}, shared by every command that needs a rule set. */
 final class RuleSetOption {
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of rule files (.drl, .dslr with their .dsl, .drl.xlsx/.drl.csv decision "
-                    + "tables), searched recursively; repeat to combine folders. "
+            description = "A folder of an institution's rule files (.drl, .dslr with their .dsl, .drl.xlsx/.drl.csv "
+                    + "decision tables), searched recursively; repeat to combine folders. They are added to the "
+                    + "packaged framework rules (credit, levels, grades, classifications), unless --frameworks is "
+                    + "given or one of the folders is named frameworks. "
                     + "Default: the rule set packaged with Accrue (the repository's frameworks/ and rules/).")
     List<Path> folders = new ArrayList<>();
+
+    @Option(names = "--frameworks", paramLabel = "DIR",
+            description = "Replace the packaged framework rules with this folder's (repeatable): only on purpose, "
+                    + "since without framework rules no credential carries credit.")
+    List<Path> frameworks = new ArrayList<>();
 
     /** The rule set, or null after printing every problem to {@code err}. */
     RuleSet load(PrintWriter err) {
         try {
-            return folders.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(folders);
+            return folders.isEmpty() && frameworks.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(folders, frameworks);
         } catch (RuleSetException e) {
             for (RuleProblem p : e.problems()) {
                 err.println(p);

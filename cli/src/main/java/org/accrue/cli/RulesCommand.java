@@ -33,15 +33,21 @@ final class RulesCommand {
         CommandSpec spec;
 
         @Parameters(paramLabel = "DIR", arity = "0..*",
-                description = "Folders of rule files, together one rule set. Default: the packaged rule set.")
+                description = "Folders of rule files, together one rule set, on the packaged framework rules unless "
+                        + "--frameworks is given or a folder is named frameworks. Default: the packaged rule set.")
         List<Path> folders = new ArrayList<>();
+
+        @picocli.CommandLine.Option(names = "--frameworks", paramLabel = "DIR",
+                description = "Replace the packaged framework rules with this folder's (repeatable).")
+        List<Path> frameworks = new ArrayList<>();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                RuleSet rules = folders.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(folders);
+                RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? RuleSet.loadDefault()
+                        : RuleSet.load(folders, frameworks);
                 out.println("accrue rules check: no problems; " + rules.awards().size() + " awards, rule set "
                         + rules.id());
             } catch (RuleSetException e) {

@@ -32,8 +32,13 @@ final class ScenarioCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..*",
             description = "Folders of rule files and their scenarios, together one rule set. "
+                    + "On the packaged framework rules unless --frameworks is given or a folder is named frameworks. "
                     + "Default: the packaged rule set and its scenarios.")
     List<Path> folders = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--frameworks", paramLabel = "DIR",
+            description = "Replace the packaged framework rules with this folder's (repeatable).")
+    List<Path> frameworks = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -41,6 +46,7 @@ final class ScenarioCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleSetOption option = new RuleSetOption();
         option.folders = folders;
+        option.frameworks = frameworks;
         RuleSet rules = option.load(err);
         if (rules == null) {
             return ExitStatus.RULE_SET;

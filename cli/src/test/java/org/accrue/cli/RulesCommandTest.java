@@ -216,4 +216,22 @@ class RulesCommandTest {
         assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].credentials[0].level.value: 14 is "
                 + "outside SCQF levels 1-12\n", r.err());
     }
+
+    @Test
+    void anInstitutionsRulesFolderAloneKeepsThePackagedFrameworks(@TempDir Path dir) throws Exception {
+        String amira = REPO.resolve("samples/amira-pgcert-data-science.yaml").toString();
+        Cli own = Cli.run("evaluate", "--as-of", "2026-11-28", "--rules", REPO.resolve("rules").toString(), amira);
+        Cli packaged = Cli.run("evaluate", "--as-of", "2026-11-28", amira);
+        assertEquals(0, own.status(), own.err());
+        assertEquals(packaged.out().lines().skip(1).toList(), own.out().lines().skip(1).toList());
+        assertTrue(own.out().contains("pgcert-data-science, scqf-pgcert"), own.out());
+
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(dir.resolve("none")).resolve("x.drl"),
+                "package accrue.none;\n");
+        Cli check = Cli.run("rules", "check", "--frameworks", dir.resolve("none").toString(),
+                REPO.resolve("rules").toString());
+        assertEquals(3, check.status());
+        assertTrue(check.err().lines().anyMatch(l -> l.matches(".*scqf-awards\\.drl:\\d+: the rule set defines 10 "
+                + "awards but no rule gives any credential SCQF credit points.*")), check.err());
+    }
 }

@@ -22,6 +22,8 @@ public final class RuleLint {
     /** {@code new MayCount("award", "requirement", $c)} or {@code new MayCount("award", $c)}. */
     private static final Pattern MAY_COUNT = Pattern.compile("new\\s+MayCount\\s*\\(([^;]*)\\)\\s*\\)\\s*;");
     private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"]*)\"\\s*");
+    /** A rule that gives a credential SCQF credit points. */
+    private static final Pattern CREDIT_POINTS = Pattern.compile("new\\s+(org\\.accrue\\.vocabulary\\.)?CreditPoints\\s*\\(");
 
     private RuleLint() {
     }
@@ -34,6 +36,14 @@ public final class RuleLint {
         }
         Map<String, AwardDefinition> awards = new HashMap<>();
         gathered.awards().forEach(a -> awards.put(a.award().id(), a));
+        if (!gathered.awards().isEmpty() && drls.stream().noneMatch(d -> CREDIT_POINTS.matcher(d.text()).find())) {
+            // awards and no credit: every learner would be told they have nothing (the frameworks left out)
+            AwardDefinition first = gathered.awards().get(0);
+            problems.add(located(at, first.rules().isEmpty() ? null : first.rules().get(0), "the rule set defines " + gathered.awards().size() + " award"
+                    + (gathered.awards().size() == 1 ? "" : "s") + " but no rule gives any credential SCQF credit "
+                    + "points (CreditPoints), so nothing could ever count: the framework rules (credit.drl) are "
+                    + "missing. --rules adds the packaged frameworks to your rules; give your own with --frameworks"));
+        }
 
         Set<String> referenced = new HashSet<>(); // award + "/" + requirement, literally named
         boolean dynamic = false;

@@ -48,6 +48,34 @@ public final class RuleSources {
         return files;
     }
 
+    /** The name of a folder of framework rules, packaged or given: {@code frameworks}. */
+    public static final String FRAMEWORKS = "frameworks";
+
+    /**
+     * An institution's rule folders on top of the framework rules: the packaged {@code frameworks/} unless the
+     * frameworks are replaced on purpose, by {@code frameworks} folders given, or by a folder among {@code rules}
+     * that is named {@code frameworks} or holds one (a copy of the repository's layout). Leaving out the frameworks
+     * by giving only one's own rules would leave every credential without credit; it cannot happen here.
+     */
+    public static List<RuleFile> onFrameworks(List<Path> rules, List<Path> frameworks) throws RuleSetException {
+        boolean replaced = !frameworks.isEmpty() || rules.stream()
+                .anyMatch(f -> FRAMEWORKS.equals(String.valueOf(f.toAbsolutePath().normalize().getFileName()))
+                        || Files.isDirectory(f.resolve(FRAMEWORKS)));
+        List<RuleFile> files = new ArrayList<>();
+        if (!replaced) {
+            try {
+                Path packaged = packagedRoot().resolve(FRAMEWORKS);
+                files.addAll(read(packaged, "(packaged) " + FRAMEWORKS, packaged.getFileName()));
+            } catch (IOException e) {
+                throw new RuleSetException("cannot read the packaged frameworks: " + e.getMessage());
+            }
+        }
+        List<Path> all = new ArrayList<>(frameworks);
+        all.addAll(rules);
+        files.addAll(fromFolders(all));
+        return files;
+    }
+
     /** The rule set packaged with the engine: the repository's {@code frameworks/} and {@code rules/}. */
     public static List<RuleFile> packaged() throws RuleSetException {
         try {

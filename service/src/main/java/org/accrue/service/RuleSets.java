@@ -65,7 +65,7 @@ public final class RuleSets {
                 throw new IllegalArgumentException("two rule sets come into force on " + s.from()
                         + "; give each its own date");
             }
-            RuleSet r = (s.folders().isEmpty() ? RuleSet.loadDefault() : RuleSet.load(s.folders())).withTrust(trust);
+            RuleSet r = (s.folders().isEmpty() ? RuleSet.loadDefault() : RuleSet.load(s.folders(), List.of())).withTrust(trust);
             sets.add(new InForce(r, s.from(), s.source()));
         }
         sets.sort(Comparator.comparing(InForce::from));

@@ -76,7 +76,7 @@ public final class Job {
         }
         RuleSet loaded;
         try {
-            loaded = rules.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(rules);
+            loaded = rules.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(rules, List.of());
         } catch (RuleSetException e) {
             e.problems().stream().map(RuleProblem::toString).forEach(System.err::println);
             System.err.println("accrue spark: the rule set could not be loaded");

@@ -34,7 +34,7 @@ public final class RuleSetSource implements Serializable {
 
     /** The rule files below these folders (the packaged rule set when none). */
     public static RuleSetSource folders(List<Path> folders) throws RuleSetException {
-        return folders.isEmpty() ? packaged() : of(RuleSet.load(folders));
+        return folders.isEmpty() ? packaged() : of(RuleSet.load(folders, List.of()));
     }
 
     public String id() {
