@@ -93,7 +93,7 @@ class RuleSetCacheTest {
         Path entry = entries().get(0);
         Files.write(entry, new byte[]{1, 2, 3});
         RuleSet again = TestRuleSets.load(dir);
-        assertEquals(10, again.awards().size());
+        assertEquals(RuleSet.loadDefault().awards().size(), again.awards().size());
         assertTrue(Files.size(entry) > 1000, "rebuilt");
     }
 

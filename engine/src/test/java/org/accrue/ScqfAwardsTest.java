@@ -28,8 +28,12 @@ class ScqfAwardsTest {
     @Test
     void theRuleSetDefinesTheLadderAndTheStackedAward() {
         List<String> ids = DefaultRules.get().awards().stream().map(a -> a.id()).sorted().toList();
-        assertEquals(List.of("pgcert-data-science", "scqf-certhe", "scqf-diphe", "scqf-graduate-certificate",
-                "scqf-graduate-diploma", "scqf-honours-degree", "scqf-masters", "scqf-ordinary-degree",
+        assertEquals(List.of("fheq-certhe", "fheq-diphe", "fheq-foundation-degree", "fheq-graduate-certificate",
+                "fheq-graduate-diploma", "fheq-honours-degree", "fheq-integrated-masters", "fheq-masters",
+                "fheq-ordinary-degree", "fheq-pgcert", "fheq-pgdip",
+                "pgcert-data-science", "scqf-certhe", "scqf-diphe", "scqf-doctorate", "scqf-graduate-certificate",
+                "scqf-graduate-certificate-10", "scqf-graduate-diploma", "scqf-graduate-diploma-10",
+                "scqf-honours-degree", "scqf-integrated-masters", "scqf-masters", "scqf-ordinary-degree",
                 "scqf-pgcert", "scqf-pgdip"), ids);
     }
 

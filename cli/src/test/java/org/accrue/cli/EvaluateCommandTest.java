@@ -122,8 +122,9 @@ class EvaluateCommandTest {
         try (var list = Files.list(dir)) {
             files = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("_l-0003--pgcert-data-science.json", "_l-0003--scqf-graduate-certificate.json",
-                "_l-0003--scqf-pgcert.json"), files);
+        assertEquals(List.of("_l-0003--fheq-graduate-certificate.json", "_l-0003--fheq-pgcert.json",
+                "_l-0003--pgcert-data-science.json", "_l-0003--scqf-graduate-certificate-10.json",
+                "_l-0003--scqf-graduate-certificate.json", "_l-0003--scqf-pgcert.json"), files);
         JsonNode badge = JSON.readTree(Files.readString(dir.resolve("_l-0003--pgcert-data-science.json")));
         // the properties Open Badges 3.0 requires of an AchievementCredential
         assertEquals("https://www.w3.org/ns/credentials/v2", badge.at("/@context/0").asText());
@@ -188,7 +189,7 @@ class EvaluateCommandTest {
     void anUnknownAwardIsAUsageError() {
         Cli r = Cli.run("evaluate", "--award", "scqf-phd", SAMPLES.toString());
         assertEquals(ExitStatus.USAGE, r.status());
-        assertEquals("accrue evaluate: --award 'scqf-phd': unknown award; 'accrue awards' lists the 10 awards of the rule set\n",
+        assertEquals("accrue evaluate: --award 'scqf-phd': unknown award; 'accrue awards' lists the 25 awards of the rule set\n",
                 r.err());
         assertEquals("", r.out());
     }
@@ -231,12 +232,13 @@ class EvaluateCommandTest {
         Cli r = Cli.run("awards");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(10, lines.size());
+        assertEquals(25, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.matches("scqf-honours-degree\\s+SCQF 10\\s+Honours degree")), r.out());
         Cli json = Cli.run("awards", "--format", "json");
-        assertEquals(List.of("pgcert-data-science", "scqf-masters", "scqf-pgcert", "scqf-pgdip"), lines(json.out()).stream()
+        assertEquals(List.of("fheq-integrated-masters", "fheq-masters", "fheq-pgcert", "fheq-pgdip", "pgcert-data-science",
+                "scqf-integrated-masters", "scqf-masters", "scqf-pgcert", "scqf-pgdip"), lines(json.out()).stream()
                 .filter(n -> n.get("scqfLevel").asInt() == 11).map(n -> n.get("id").asText()).toList());
-        assertEquals("scqf-certhe", lines.get(0).split("\\s+")[0], "the ladder from the lowest level up");
+        assertEquals("fheq-certhe", lines.get(0).split("\\s+")[0], "the ladders from the lowest level up, by id");
     }
 
     @Test

@@ -61,7 +61,7 @@ class TrustCommandsTest {
         try (Stream<Path> l = Files.list(s.badges())) {
             files = l.sorted().toList();
         }
-        assertEquals(3, files.size(), files.toString());
+        assertEquals(6, files.size(), files.toString());
         for (Path f : files) {
             JsonNode badge = JSON.readTree(f.toFile());
             assertEquals(s.did(), badge.get("issuer").get("id").asText());
@@ -69,7 +69,7 @@ class TrustCommandsTest {
         }
         Cli ok = Cli.run("verify", "--trust", s.trust().toString(), "--as-of", "2026-11-30", s.badges().toString());
         assertEquals(0, ok.status(), ok.out() + ok.err());
-        assertEquals(3, ok.out().lines().filter(l -> l.contains(": verified: signed by University of Example")).count(),
+        assertEquals(6, ok.out().lines().filter(l -> l.contains(": verified: signed by University of Example")).count(),
                 ok.out());
 
         ObjectNode altered = (ObjectNode) JSON.readTree(files.get(0).toFile());

@@ -142,14 +142,14 @@ class WebBrowserTest {
         // the submit button is reached and pressed from the keyboard
         WebElement submit = chromium.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']"));
         int tabs = 0;
-        while (!submit.equals(chromium.driver.switchTo().activeElement()) && tabs++ < 40) {
+        while (!submit.equals(chromium.driver.switchTo().activeElement()) && tabs++ < 80) {
             new Actions(chromium.driver).sendKeys(Keys.TAB).perform();
         }
         assertEquals(submit, chromium.driver.switchTo().activeElement(), "the submit button takes the focus");
         new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
         waitFor(ExpectedConditions.urlContains("/decisions/"));
         assertTrue(chromium.driver.findElement(By.className("govuk-panel__title")).getText()
-                .contains("Eligible for 3 awards"));
+                .contains("Eligible for 6 awards"));
     }
 
     @Test

@@ -133,8 +133,8 @@ class WebPageTest {
 
         String result = b.get(location).body();
         assertTrue(result.contains("Chen Wei (L-0003)"), result);
-        assertTrue(result.contains("Eligible for 3 awards"), result);
-        // the three awards Chen is eligible for come first, then the others, each with its verdict in words
+        assertTrue(result.contains("Eligible for 6 awards"), result);
+        // the six awards Chen is eligible for come first, then the others, each with its verdict in words
         int pgcert = result.indexOf("Postgraduate Certificate in Data Science");
         int notEligible = result.indexOf(">Not eligible<");
         assertTrue(pgcert > 0 && notEligible > pgcert, "eligible awards first");
@@ -306,7 +306,7 @@ class WebPageTest {
         HttpResponse<String> again = b.upload(csrf(b.get("/").body()), "2026-11-28", null, null, "L-0003");
         assertEquals(303, again.statusCode(), again.body());
         String page = b.get(again.headers().firstValue("Location").orElseThrow()).body();
-        assertTrue(page.contains("Chen Wei (L-0003)") && page.contains("Eligible for 3 awards"), page);
+        assertTrue(page.contains("Chen Wei (L-0003)") && page.contains("Eligible for 6 awards"), page);
         String id = again.headers().firstValue("Location").orElseThrow().substring("/decisions/".length());
         assertTrue(service.get(Role.VIEWER, "/v1/evaluations/" + id).body()
                 .contains("\"source\":\"chen-allocation.yaml\""));
