@@ -58,6 +58,9 @@ class SamplesTest {
             Map.entry("noor-staff-exceptions.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
                     "pgcert-data-science", "scqf-graduate-certificate", "scqf-graduate-certificate-10", "scqf-pgcert")),
             // with Machine Learning passed she would hold pgcert-data-science, the Graduate Certificate and the PgCert
+            // Ireland: NFQ 9 is SCQF 11; 30 ECTS are 60 SCQF points
+            Map.entry("siobhan-irish-pgcert.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
+                    "scqf-graduate-certificate", "scqf-graduate-certificate-10", "scqf-pgcert")),
             Map.entry("olga-failed-module.yaml", List.of()),
             // England: an honours degree there, an ordinary degree by the SCQF (FHEQ 6 is SCQF 9)
             Map.entry("owen-english-honours.yaml", List.of("fheq-certhe", "fheq-diphe", "fheq-foundation-degree",

@@ -73,8 +73,11 @@ public final class ReferenceLadder {
         }
         BigDecimal v = c.credit().value();
         return switch (c.credit().system()) {
-            case SCQF, FHEQ -> v;
+            case SCQF, FHEQ, NZQF -> v;
             case ECTS -> v.multiply(BigDecimal.valueOf(2));
+            case US_SEMESTER -> v.multiply(BigDecimal.valueOf(4));
+            case US_QUARTER -> v.multiply(BigDecimal.valueOf(4)).divide(BigDecimal.valueOf(3), 2,
+                    java.math.RoundingMode.HALF_EVEN).multiply(BigDecimal.valueOf(2));
         };
     }
 
@@ -88,6 +91,10 @@ public final class ReferenceLadder {
             case SCQF -> v;
             case EQF -> new int[]{0, 3, 4, 5, 6, 7, 9, 11, 12}[v];
             case FHEQ -> new int[]{0, 0, 0, 0, 7, 8, 9, 11, 12}[v];
+            case RQF, CQFW -> new int[]{0, 4, 5, 6, 7, 8, 9, 11, 12}[v];
+            case NFQ -> new int[]{0, 3, 3, 4, 5, 6, 7, 9, 9, 11, 12}[v];
+            case NZQF -> new int[]{0, 4, 5, 6, 6, 7, 7, 9, 0, 11, 12}[v];
+            case AQF -> 0;
         };
     }
 }

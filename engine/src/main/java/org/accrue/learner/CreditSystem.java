@@ -7,5 +7,11 @@ public enum CreditSystem {
     /** European Credit Transfer and Accumulation System (1 ECTS = 25-30 hours). */
     ECTS,
     /** UK credits under the FHEQ (1 credit = 10 notional hours). */
-    FHEQ
+    FHEQ,
+    /** New Zealand credits (1 credit = 10 notional learning hours, as SCQF points). */
+    NZQF,
+    /** US semester credit hours (34 CFR 600.2: about 45 hours of work each), at the registry's rate. */
+    US_SEMESTER,
+    /** US quarter credit hours: two thirds of a semester hour. */
+    US_QUARTER
 }

@@ -378,7 +378,7 @@ final class LearnerRecordParser {
             return null;
         }
         try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw error(p + field, "unknown value " + quote(s) + "; expected one of " + allowed(type));
         }

@@ -202,8 +202,7 @@ final class OpenBadges {
                 String framework = text(al, "targetFramework");
                 String type = text(al, "targetType");
                 String code = text(al, "targetCode");
-                if (framework != null && code != null && (framework.equalsIgnoreCase("SCQF")
-                        || framework.equalsIgnoreCase("EQF") || framework.equalsIgnoreCase("FHEQ"))
+                if (framework != null && code != null && isLevelFramework(framework)
                         && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
                     int level = JsonFields.level(code, framework, source,
                             at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
@@ -257,6 +256,16 @@ final class OpenBadges {
         String signed = jws != null ? jws : proof ? vc.toString() : null;
         return new Read(c, new Provenance(issuerId(vc), signed, jws != null ? "Open Badges 3.0 (VC-JWT)"
                 : "Open Badges 3.0", creditWithoutSystem, levelWithoutFramework));
+    }
+
+    /** A level framework Accrue reads ({@code SCQF}, {@code EQF}, {@code FHEQ}, {@code NFQ}, ...), in any case. */
+    private static boolean isLevelFramework(String name) {
+        for (org.accrue.learner.LevelFramework f : org.accrue.learner.LevelFramework.values()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The issuer's id: {@code issuer} itself when a string, else its {@code id}. */
