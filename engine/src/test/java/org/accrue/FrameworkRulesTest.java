@@ -132,11 +132,12 @@ class FrameworkRulesTest {
 
     @Test
     void cmfListsEveryMissedCriterion() {
-        CredentialResult c = one(microcredential().hours(null).identityVerified(false).outcomes()
-                .assessment(Assessment.FORMATIVE));
+        CredentialResult c = one(microcredential().hours(null).credit("20", CreditSystem.SCQF).identityVerified(false)
+                .outcomes().assessment(Assessment.FORMATIVE));
         assertEquals(List.of(new UnmetClassification("cmf-microcredential", List.of(
                         "awards academic credit", "identity verified at assessment", "learning outcomes stated",
-                        "study hours not stated (needs 100-150)", "summative assessment"), List.of("academic-credit",
+                        "study hours not stated (needs 100-150), nor credit of 4-6 ECTS or 10-15 UK credits",
+                        "summative assessment"), List.of("academic-credit",
                         "identity-verified", "learning-outcomes", "study-hours", "summative-assessment")),
                 new UnmetClassification("eu-microcredential", List.of("learning outcomes"), List.of("learning-outcomes"))),
                 c.unmet());

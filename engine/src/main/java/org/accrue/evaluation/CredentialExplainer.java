@@ -12,6 +12,7 @@ import org.accrue.vocabulary.CreditPoints;
 import org.accrue.vocabulary.Equivalence;
 import org.accrue.vocabulary.Exclusion;
 import org.accrue.vocabulary.GradeJudgement;
+import org.accrue.vocabulary.Note;
 import org.accrue.vocabulary.ReferencedLevel;
 import org.accrue.vocabulary.Unmet;
 
@@ -56,6 +57,7 @@ final class CredentialExplainer {
         final Map<String, List<FactLog.Inserted<Classification>>> classifications;
         final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
         final Map<String, List<FactLog.Inserted<GradeJudgement>>> grades;
+        final Map<String, List<FactLog.Inserted<Note>>> notes;
 
         Facts(FactLog.View v) {
             points = v.byKey(CreditPoints.class, CreditPoints::credential);
@@ -65,6 +67,7 @@ final class CredentialExplainer {
             classifications = v.byKey(Classification.class, Classification::credential);
             unmet = v.byKey(Unmet.class, Unmet::credential);
             grades = v.byKey(GradeJudgement.class, GradeJudgement::credential);
+            notes = v.byKey(Note.class, Note::credential);
         }
     }
 
@@ -138,6 +141,10 @@ final class CredentialExplainer {
         }
         if (scqfPoints == null && excluded.isEmpty()) {
             excluded.add(Wording.NO_FRAMEWORK_CREDIT);
+        }
+        for (var n : facts.notes.getOrDefault(id, List.of())) {
+            notes.add(n.fact().text());
+            addRule(rules, n.rule());
         }
         TreeSet<String> classifications = new TreeSet<>();
         for (var k : facts.classifications.getOrDefault(id, List.of())) {
