@@ -79,4 +79,27 @@ class CrossingFrameworksTest {
         assertEquals(LevelFramework.NFQ, b.credentials().get(0).level().framework());
         assertEquals(9, b.credentials().get(0).level().value());
     }
+
+    static CredentialResult fromYaml(String credential) throws Exception {
+        var r = LearnerFiles.parse("learner: {id: L}\ncredentials:\n  - " + credential + "\n", "x.yaml", false);
+        return DefaultRules.get().evaluate(r, java.time.LocalDate.of(2026, 11, 28)).credentials().get(0);
+    }
+
+    @Test
+    void aNationalLevelStatedBesideTheEqfLevelWins() throws Exception {
+        String base = "{id: A, title: Honours module, credit: {value: 10, system: ECTS}, assessment: summative, "
+                + "qualityAssurance: external, level: {framework: EQF, value: 6}";
+        CredentialResult eqfAlone = fromYaml(base + "}");
+        assertEquals(9, eqfAlone.scqfLevel(), "EQF 6 alone is SCQF 9, the lower of 9-10");
+        CredentialResult scottish = fromYaml(base + ", nationalLevel: {framework: SCQF, value: 10}}");
+        assertEquals(10, scottish.scqfLevel());
+        assertEquals(6, scottish.eqfLevel());
+        assertTrue(scottish.notes().contains("SCQF level 10 (the national level stated beside EQF 6 is taken)"),
+                scottish.notes().toString());
+        CredentialResult irish = fromYaml(base + ", nationalLevel: {framework: NFQ, value: 8}}");
+        assertEquals(9, irish.scqfLevel(), "NFQ 8 is itself SCQF 9-10: the lower");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.accrue.reading.InvalidInputException.class,
+                () -> fromYaml(base + ", nationalLevel: {framework: EQF, value: 6}}"));
+        assertEquals("credentials[0].nationalLevel.framework", e.where());
+    }
 }

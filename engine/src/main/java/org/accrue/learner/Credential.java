@@ -13,6 +13,9 @@ import java.util.List;
  * @param grade    the grade and its scale, or null; whether it is a pass is decided by the framework rules
  * @param partOf   the id of another credential in the same record that this one is part of (a course of a
  *                 programme, as a CLR association says), or null
+ * @param nationalLevel the credential's level in a national framework, stated beside an EQF {@code level} where the
+ *                 EQF level corresponds to two (EQF 6 is SCQF 9 or 10): the national one is referenced, not the
+ *                 EQF one; null when not stated
  * @param proof    true when the credential came with a cryptographic proof (a signed Open Badge, CLR or
  *                 Europass credential), false when it came without one, null when its format has none;
  *                 whether the proof checks is the evaluation's verification, from the record's
@@ -37,11 +40,22 @@ public record Credential(
         StatedGrade grade,
         Route route,
         String partOf,
-        Boolean proof) {
+        Boolean proof,
+        StatedLevel nationalLevel) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /** A credential that states no national level beside its level. */
+    public Credential(String id, String code, String title, String awardingBody, String country, LocalDate issued,
+                      StatedCredit credit, StatedLevel level, BigDecimal hours, Assessment assessment,
+                      Participation participation, QualityAssurance qualityAssurance, Boolean identityVerified,
+                      List<String> subjects, List<String> outcomes, StatedGrade grade, Route route, String partOf,
+                      Boolean proof) {
+        this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
+                qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, null);
     }
 
     /**
@@ -55,13 +69,15 @@ public record Credential(
     /** The same credential with its credit stated in a credit system (which the trust list gave). */
     public Credential withCredit(StatedCredit stated) {
         return new Credential(id, code, title, awardingBody, country, issued, stated, level, hours, assessment,
-                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof);
+                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
+                nationalLevel);
     }
 
     /** The same credential with its level stated in a framework (which the trust list gave). */
     public Credential withLevel(StatedLevel stated) {
         return new Credential(id, code, title, awardingBody, country, issued, credit, stated, hours, assessment,
-                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof);
+                participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
+                nationalLevel);
     }
 
     /** True when the credential is tagged with any of the given subjects. */

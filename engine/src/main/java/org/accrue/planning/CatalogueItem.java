@@ -41,6 +41,6 @@ public record CatalogueItem(Credential credential, Cost cost, BigDecimal price, 
         Credential c = credential;
         return new Credential(c.id(), c.code(), c.title(), c.awardingBody(), c.country(), date, c.credit(), c.level(),
                 c.hours(), c.assessment(), c.participation(), c.qualityAssurance(), c.identityVerified(), c.subjects(),
-                c.outcomes(), null, c.route(), null, null);
+                c.outcomes(), null, c.route(), null, null, c.nationalLevel());
     }
 }

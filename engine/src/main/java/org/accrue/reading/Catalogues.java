@@ -322,13 +322,13 @@ public final class Catalogues {
     private static Credential withParticipation(Credential c, Participation p) {
         return new Credential(c.id(), c.code(), c.title(), c.awardingBody(), c.country(), c.issued(), c.credit(),
                 c.level(), c.hours(), c.assessment(), p, c.qualityAssurance(), c.identityVerified(), c.subjects(),
-                c.outcomes(), c.grade(), c.route(), c.partOf(), c.proof());
+                c.outcomes(), c.grade(), c.route(), c.partOf(), c.proof(), c.nationalLevel());
     }
 
     private static Credential withRoute(Credential c, Route r) {
         return new Credential(c.id(), c.code(), c.title(), c.awardingBody(), c.country(), c.issued(), c.credit(),
                 c.level(), c.hours(), c.assessment(), c.participation(), c.qualityAssurance(), c.identityVerified(),
-                c.subjects(), c.outcomes(), c.grade(), r, c.partOf(), c.proof());
+                c.subjects(), c.outcomes(), c.grade(), r, c.partOf(), c.proof(), c.nationalLevel());
     }
 
     /** The CSV form as the YAML form's tree: an item a row, lists separated by {@code ;}. */

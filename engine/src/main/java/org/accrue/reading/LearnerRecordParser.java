@@ -41,7 +41,7 @@ final class LearnerRecordParser {
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
-            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof");
+            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof", "nationalLevel");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
     private static final Set<String> GRADE_FIELDS = Set.of("value", "scale");
@@ -214,7 +214,8 @@ final class LearnerRecordParser {
                 grade(node.get("grade"), p + "grade"),
                 word(node, p, "route", Route.class),
                 optionalText(node, p, "partOf"),
-                bool(node, p, "proof"));
+                bool(node, p, "proof"),
+                nationalLevel(node.get("nationalLevel"), p + "nationalLevel"));
     }
 
     /** A grade: plain text (not judged), or {@code {value, scale}}. */
@@ -245,6 +246,16 @@ final class LearnerRecordParser {
             }
         }
         return new StatedGrade(value, scale);
+    }
+
+    /** A level in a national framework, stated beside the EQF one: not an EQF level itself. */
+    private StatedLevel nationalLevel(JsonNode node, String path) throws InvalidInputException {
+        StatedLevel l = level(node, path);
+        if (l != null && l.framework() == LevelFramework.EQF) {
+            throw error(path + ".framework", "is EQF; a national level is in a national framework (SCQF, FHEQ, NFQ, "
+                    + "RQF, CQFW, NZQF, AQF), stated beside the EQF level");
+        }
+        return l;
     }
 
     private StatedCredit credit(JsonNode node, String path) throws InvalidInputException {
