@@ -61,6 +61,9 @@ class SamplesTest {
             // Ireland: NFQ 9 is SCQF 11; 30 ECTS are 60 SCQF points
             Map.entry("siobhan-irish-pgcert.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
                     "scqf-graduate-certificate", "scqf-graduate-certificate-10", "scqf-pgcert")),
+            // a PgCert conferred: the PgDip shares its credit; the others count only the new 60 points
+            Map.entry("tomas-conferred-pgcert.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
+                    "scqf-graduate-certificate", "scqf-graduate-certificate-10", "scqf-pgcert", "scqf-pgdip")),
             Map.entry("olga-failed-module.yaml", List.of()),
             // England: an honours degree there, an ordinary degree by the SCQF (FHEQ 6 is SCQF 9)
             Map.entry("owen-english-honours.yaml", List.of("fheq-certhe", "fheq-diphe", "fheq-foundation-degree",

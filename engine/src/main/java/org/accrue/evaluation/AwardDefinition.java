@@ -21,10 +21,11 @@ import java.util.Map;
  * @param recency       null where the award sets no recency limit
  * @param generalCredit true when every credit-bearing credential may count as general credit ({@link GeneralCredit})
  * @param rules         the rules that defined it, in firing order
+ * @param sharesWith    the conferred awards whose credit may count toward it again ({@code SharesCredit})
  */
 public record AwardDefinition(Award award, List<Requirement> requirements, TotalCredit total,
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
-                              boolean generalCredit, List<String> rules) {
+                              boolean generalCredit, List<String> rules, java.util.Set<String> sharesWith) {
 
     /** What an award id may be: it names badge files, report lines and CSV cells. */
     static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -117,6 +118,12 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                 problems.add(new Problem(r.rule(), r.by() + " sets a negative recency limit"));
             }
         }
+        for (var s : log.of(org.accrue.vocabulary.SharesCredit.class)) {
+            Builder b = award(byId, s.fact().award(), s, "shared credit", problems);
+            if (b != null) {
+                b.sharesWith.add(s.fact().with());
+            }
+        }
         for (var g : log.of(GeneralCredit.class)) {
             Builder b = award(byId, g.fact().award(), g, "general credit", problems);
             if (b != null) {
@@ -159,6 +166,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         TotalCredit total;
         Recency recency;
         boolean generalCredit;
+        final java.util.Set<String> sharesWith = new java.util.TreeSet<>();
 
         Builder(Award award, String rule) {
             this.award = award;
@@ -169,7 +177,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
 
         AwardDefinition build() {
             return new AwardDefinition(award, List.copyOf(requirements), total, List.copyOf(levels),
-                    List.copyOf(caps), recency, generalCredit, List.copyOf(rules));
+                    List.copyOf(caps), recency, generalCredit, List.copyOf(rules), java.util.Set.copyOf(sharesWith));
         }
     }
 }

@@ -84,12 +84,23 @@ public final class AwardEvaluation {
     private final Map<String, List<FactLog.Inserted<MayCount>>> mayCount;
     private final List<StaffException> exceptions;
     private final Allocator.Budget budget;
+    /** Credentials whose credit an award already conferred used, which this award does not share, by id. */
+    private final Map<String, org.accrue.learner.ConferredAward> usedElsewhere;
 
     AwardEvaluation(Prepared prepared, LocalDate asOf, List<Credit> credits,
                     Map<String, CredentialResult> credentials,
                     Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions,
-                    Allocator.Budget budget) {
+                    Allocator.Budget budget, List<org.accrue.learner.ConferredAward> conferred) {
         this.budget = budget;
+        // credit is used once: what another conferred award used, and this award does not share, is not a candidate
+        Map<String, org.accrue.learner.ConferredAward> used = new HashMap<>();
+        for (org.accrue.learner.ConferredAward c : conferred) {
+            if (!c.award().equals(prepared.definition.award().id())
+                    && !prepared.definition.sharesWith().contains(c.award())) {
+                c.credentials().forEach(id -> used.putIfAbsent(id, c));
+            }
+        }
+        this.usedElsewhere = used;
         this.prepared = prepared;
         this.definition = prepared.definition;
         this.asOf = asOf;
@@ -180,6 +191,12 @@ public final class AwardEvaluation {
         LocalDate earliest = definition.recency() == null ? null : definition.recency().earliest(asOf);
         for (Credit credit : credits) { // already in id order
             byId.put(credit.id(), credit);
+            org.accrue.learner.ConferredAward usedFor = usedElsewhere.get(credit.id());
+            if (usedFor != null) {
+                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
+                        Wording.alreadyUsed(usedFor.award(), usedFor.date())));
+                continue;
+            }
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
                 tooOld.add(credit.id());
                 if (!allowed.contains(credit.id())) {

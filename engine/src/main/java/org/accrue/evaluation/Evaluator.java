@@ -162,7 +162,8 @@ public final class Evaluator {
                          Map<String, Map<String, List<FactLog.Inserted<MayCount>>>> byAward) {
         AwardEvaluation award(AwardEvaluation.Prepared p, LocalDate asOf, LearnerRecord record, Allocator.Budget budget) {
             return new AwardEvaluation(p, asOf, credits, credentials,
-                    byAward.getOrDefault(p.definition.award().id(), Map.of()), record.exceptions(), budget);
+                    byAward.getOrDefault(p.definition.award().id(), Map.of()), record.exceptions(), budget,
+                    record.conferred());
         }
     }
 

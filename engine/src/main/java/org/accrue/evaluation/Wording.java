@@ -111,6 +111,12 @@ final class Wording {
     static final String PROOF_PRESENT = "present";
     static final String PROOF_ABSENT = "absent";
 
+    /** Why a credential's credit does not count: an award already conferred used it. */
+    static String alreadyUsed(String award, java.time.LocalDate date) {
+        return "its credit was used for " + award + ", conferred" + (date == null ? "" : " on " + date)
+                + "; credit is used once, and this award's rules do not share that award's credit";
+    }
+
     /** Why a credential carries no credit when only verified credentials count. */
     static String notVerified(org.accrue.result.Verification v) {
         return "not verified, and only verified credentials count here (" + v + ")";

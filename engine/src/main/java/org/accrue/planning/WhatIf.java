@@ -57,8 +57,7 @@ public record WhatIf(Learner learner, LocalDate asOf, String ruleSet, List<Strin
         List<Credential> all = new ArrayList<>(learner.credentials());
         all.addAll(additions);
         EvaluationResult before = evaluate.apply(learner);
-        EvaluationResult after = evaluate.apply(new LearnerRecord(learner.learner(), all, learner.exceptions(),
-                learner.source()));
+        EvaluationResult after = evaluate.apply(learner.withCredentials(all));
         Map<String, AwardResult> was = before.awards().stream().collect(Collectors.toMap(AwardResult::award, a -> a));
         List<Change> changes = new ArrayList<>();
         for (AwardResult now : after.awards()) {

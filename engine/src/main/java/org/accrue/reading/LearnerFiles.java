@@ -159,7 +159,7 @@ public final class LearnerFiles {
                 byId.put(r.credentials().get(i).id(), mapped.provenance().get(i));
             }
         }
-        return new LearnerRecord(r.learner(), r.credentials(), r.exceptions(), r.source(), byId);
+        return new LearnerRecord(r.learner(), r.credentials(), r.exceptions(), r.source(), byId, r.conferred());
     }
 
     /** Parses learner-record text; {@code source} names it in errors. */

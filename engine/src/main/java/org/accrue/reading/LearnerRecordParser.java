@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * learner-file text is normalised: enum words are case-insensitive, subjects are trimmed and lower-cased.
  */
 final class LearnerRecordParser {
-    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions");
+    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions", "conferred");
+    private static final Set<String> CONFERRED_FIELDS = Set.of("award", "date", "credentials");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("type", "award", "requirement", "credential",
             "authorisedBy", "date", "reason", "proposedBy");
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
@@ -121,7 +122,29 @@ final class LearnerRecordParser {
                 exceptions.add(exception(ex.get(i), "exceptions[" + i + "]", seen.keySet()));
             }
         }
-        return new LearnerRecord(learner, credentials, exceptions, source);
+        List<org.accrue.learner.ConferredAward> conferred = new ArrayList<>();
+        JsonNode co = root.get("conferred");
+        if (co != null && !co.isNull()) {
+            if (!co.isArray()) {
+                throw error("conferred", "must be a list of awards conferred: {award, date, credentials}");
+            }
+            for (int i = 0; i < co.size(); i++) {
+                String p = "conferred[" + i + "]";
+                requireObject(co.get(i), p);
+                checkFields(co.get(i), p + ".", CONFERRED_FIELDS);
+                String award = requiredText(co.get(i), p + ".", "award");
+                LocalDate date = date(co.get(i), p + ".", "date");
+                List<String> used = textList(co.get(i), p + ".", "credentials", false);
+                for (int j = 0; j < used.size(); j++) {
+                    if (!seen.containsKey(used.get(j))) {
+                        throw error(p + ".credentials[" + j + "]", "no credential " + quote(used.get(j))
+                                + " in this file");
+                    }
+                }
+                conferred.add(new org.accrue.learner.ConferredAward(award, date, used));
+            }
+        }
+        return new LearnerRecord(learner, credentials, exceptions, source, Map.of(), conferred);
     }
 
     /** A credential that is, through its wholes, part of itself: {@code A partOf B, B partOf A}. */

@@ -16,6 +16,8 @@ public record NotCounted(String credential, Reason code, String reason) {
         /** No rule of this award lets it count, toward a requirement or as general credit. */
         NO_RULE,
         /** A cap on its route is reached; other credit counted in its place. */
-        CAP_REACHED
+        CAP_REACHED,
+        /** Its credit was used for an award already conferred, which this award does not share. */
+        ALREADY_USED
     }
 }

@@ -258,7 +258,9 @@ public final class Registry implements AutoCloseable {
         }
         List<StaffException> all = new ArrayList<>(record.exceptions());
         approved.forEach(p -> all.add(p.asApplied()));
-        return new LearnerRecord(record.learner(), record.credentials(), all, record.source());
+        // the record's provenance (for verification) and conferred awards go with it
+        return new LearnerRecord(record.learner(), record.credentials(), all, record.source(), record.provenance(),
+                record.conferred());
     }
 
     /** The HTTP status for a record the engine did not evaluate. */
