@@ -134,19 +134,6 @@ public final class RuleSet {
         return new RuleSet(RuleSources.onFrameworks(rules, frameworks));
     }
 
-    /** As {@link #check(List)}, for {@link #load(List, List)}. */
-    public static List<RuleProblem> check(List<Path> rules, List<Path> frameworks) {
-        try {
-            if (rules.isEmpty() && frameworks.isEmpty()) {
-                loadDefault();
-            } else {
-                load(rules, frameworks);
-            }
-            return List.of();
-        } catch (RuleSetException e) {
-            return e.problems();
-        }
-    }
 
     /**
      * Every problem with the rule files below the folders (the packaged rule set when none are given), without

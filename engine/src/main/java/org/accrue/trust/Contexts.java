@@ -27,7 +27,10 @@ import java.util.Map;
  * fetched: a context that is neither is an error that names it.
  */
 final class Contexts implements DocumentLoader {
-    private static final Map<String, Document> BUNDLED = bundled();
+    /** The bundled contexts, parsed on first use: a learner record never needs them, so start-up does not pay. */
+    private static final class Bundled {
+        static final Map<String, Document> CONTEXTS = bundled();
+    }
 
     private final Map<String, Document> added;
 
@@ -52,17 +55,12 @@ final class Contexts implements DocumentLoader {
         return new Contexts(Map.copyOf(added));
     }
 
-    /** The URLs of the bundled contexts, in the index's order. */
-    static Iterable<String> bundledUrls() {
-        return BUNDLED.keySet();
-    }
-
     @Override
     public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
         String key = url.toString();
         Document d = added.get(key);
         if (d == null) {
-            d = BUNDLED.get(key);
+            d = Bundled.CONTEXTS.get(key);
         }
         if (d == null) {
             throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "unknown JSON-LD context " + key

@@ -24,6 +24,14 @@ public final class Trust {
     /** No trust list, nothing required: credentials count and results report their verification. */
     public static final Trust DEFAULT = new Trust(new Verifier(TrustList.EMPTY), false);
 
+    /** The verdicts with nothing to check, one each: every learner of a batch meets them. */
+    private static final Verification RECORD = new Verification(Status.UNSIGNED,
+            "it comes from a learner record, which carries no proof");
+    private static final Verification CLAIMED = new Verification(Status.UNSIGNED,
+            "the learner record says it was signed, but holds no proof Accrue can check");
+    private static final Verification PLANNED = new Verification(Status.UNSIGNED,
+            "a planned catalogue item, not issued yet: it counts as if it came signed by its provider");
+
     private final Verifier verifier;
     private final boolean requireVerified;
 
@@ -93,12 +101,9 @@ public final class Trust {
             Provenance p = record.provenance().get(c.id());
             Verification v;
             if (p != null && p.isPlanned()) {
-                v = new Verification(Status.UNSIGNED, "a planned catalogue item, not issued yet: it counts as if it "
-                        + "came signed by its provider");
+                v = PLANNED;
             } else if (p == null) {
-                v = new Verification(Status.UNSIGNED, Boolean.TRUE.equals(c.proof())
-                        ? "the learner record says it was signed, but holds no proof Accrue can check"
-                        : "it comes from a learner record, which carries no proof");
+                v = Boolean.TRUE.equals(c.proof()) ? CLAIMED : RECORD;
             } else if (p.signed() == null) {
                 v = new Verification(Status.UNSIGNED, "it carries no proof to check offline (" + p.format() + ")");
             } else {

@@ -63,6 +63,14 @@ public final class Verifier {
         } catch (IOException e) {
             return new Checked(null, null, new Verification(Status.INVALID_PROOF, "it is neither JSON nor a JWT"));
         }
+        return check(tree, asOf);
+    }
+
+    /** A credential already parsed: a JSON object, or a JSON string holding a JWT. */
+    private Checked check(JsonNode tree, LocalDate asOf) {
+        if (tree != null && tree.isTextual()) {
+            return check(tree.asText(), asOf);
+        }
         return tree != null && tree.isObject() ? checkEmbedded((ObjectNode) tree, asOf)
                 : new Checked(tree, null, new Verification(Status.INVALID_PROOF, "it is not a JSON object"));
     }
@@ -95,17 +103,14 @@ public final class Verifier {
         }
         if (tree.isArray()) {
             for (int i = 0; i < tree.size(); i++) {
-                JsonNode e = tree.get(i);
-                found.add(new Located("$[" + i + "]", check(e.isTextual() ? e.asText() : e.toString(), asOf)));
+                found.add(new Located("$[" + i + "]", check(tree.get(i), asOf)));
             }
             return found;
         }
-        found.add(new Located("$", check(t, asOf)));
+        found.add(new Located("$", check(tree, asOf)));
         JsonNode nested = tree.path("credentialSubject").path("verifiableCredential");
         for (int i = 0; i < nested.size(); i++) {
-            JsonNode e = nested.get(i);
-            found.add(new Located("$.credentialSubject.verifiableCredential[" + i + "]",
-                    check(e.isTextual() ? e.asText() : e.toString(), asOf)));
+            found.add(new Located("$.credentialSubject.verifiableCredential[" + i + "]", check(nested.get(i), asOf)));
         }
         return found;
     }
