@@ -3,6 +3,7 @@ package org.accrue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,9 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * KIE type in any public signature of a public package, so a host can upgrade or shade those freely.
  */
 class PublicApiTest {
-    static final List<String> PUBLIC = List.of("org.accrue", "org.accrue.io", "org.accrue.learner", "org.accrue.reading",
-            "org.accrue.result", "org.accrue.report", "org.accrue.vocabulary", "org.accrue.scenario");
-    static final List<String> FOREIGN = List.of("com.fasterxml.", "org.kie.", "org.drools.", "org.objectweb.");
+    static final List<String> FOREIGN = List.of("com.fasterxml.", "org.kie.", "org.drools.", "org.objectweb.",
+            "com.nimbusds.", "jakarta.json", "com.apicatalog.", "io.ipfs.");
+
+    @Test
+    void thePublicPackagesAreTheModulesExportsAndIncludeTheNewerOnes() throws Exception {
+        List<String> exported = exportedPackages();
+        assertTrue(exported.containsAll(List.of("org.accrue", "org.accrue.planning", "org.accrue.trust")), exported.toString());
+        assertTrue(!exported.contains("org.accrue.evaluation") && !exported.contains("org.accrue.ruleset"), exported.toString());
+    }
 
     @Test
     void noLibraryTypeInAPublicSignature() throws Exception {
@@ -83,10 +90,19 @@ class PublicApiTest {
         return true;
     }
 
+    /** The packages the engine's module-info exports: the embedder's API, read from the compiled descriptor. */
+    private static List<String> exportedPackages() throws IOException, URISyntaxException {
+        Path root = Path.of(RuleSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (var in = Files.newInputStream(root.resolve("module-info.class"))) {
+            return ModuleDescriptor.read(in).exports().stream()
+                    .filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source).sorted().toList();
+        }
+    }
+
     private static List<Class<?>> publicClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path root = Path.of(RuleSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> out = new ArrayList<>();
-        for (String pkg : PUBLIC) {
+        for (String pkg : exportedPackages()) {
             Path dir = root.resolve(pkg.replace('.', '/'));
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {

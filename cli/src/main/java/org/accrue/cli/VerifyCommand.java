@@ -87,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             for (Verifier.Located l : found) {
                 var c = l.checked();
-                String id = c.credential() == null ? null : c.credential().path("id").asText(null);
+                String id = c.id();
                 if (format == Format.json) {
                     ObjectNode line = JSON.createObjectNode();
                     line.put("file", file.toString());

@@ -42,7 +42,7 @@ final class Clr {
         java.util.List<org.accrue.learner.Provenance> provenance = new java.util.ArrayList<>();
         // the CLR's associations decide what is counted twice: its own proof is part of each nested credential's
         boolean proof = tree.has("proof") && !tree.get("proof").isNull();
-        org.accrue.learner.Provenance clr = new org.accrue.learner.Provenance(OpenBadges.issuerId(tree),
+        org.accrue.learner.Provenance clr = new org.accrue.learner.Provenance(org.accrue.credential.VerifiableCredentials.issuerId(tree),
                 proof ? tree.toString() : null, "CLR 2.0", null, null);
         Map<String, ObjectNode> byAchievement = new HashMap<>();
         for (int i = 0; i < nested.size(); i++) {

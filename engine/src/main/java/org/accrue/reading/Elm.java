@@ -52,7 +52,7 @@ final class Elm {
         ArrayNode credentials = record.putArray("credentials");
         // every claim is under the credential's one proof (a Europass seal): verification says what it makes of it
         boolean proof = tree.has("proof") && !tree.get("proof").isNull();
-        org.accrue.learner.Provenance provenance = new org.accrue.learner.Provenance(OpenBadges.issuerId(tree),
+        org.accrue.learner.Provenance provenance = new org.accrue.learner.Provenance(org.accrue.credential.VerifiableCredentials.issuerId(tree),
                 proof ? tree.toString() : null, "Europass (European Learning Model)", null, null);
         List<org.accrue.learner.Provenance> provenances = new java.util.ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {

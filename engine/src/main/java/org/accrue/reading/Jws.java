@@ -3,8 +3,9 @@ package org.accrue.reading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.accrue.credential.VerifiableCredentials;
+
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * A credential given as a compact JWS (a VC-JWT), read without checking its signature: that is verification's
@@ -12,14 +13,13 @@ import java.util.regex.Pattern;
  * 8.2) or the payload itself (VC-JOSE).
  */
 final class Jws {
-    private static final Pattern COMPACT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Jws() {
     }
 
     static boolean isCompact(String text) {
-        return text != null && COMPACT.matcher(text.strip()).matches();
+        return VerifiableCredentials.isCompactJws(text);
     }
 
     static JsonNode credential(String jws, String source, String at) throws InvalidInputException {
@@ -30,8 +30,8 @@ final class Jws {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new InvalidInputException(source, at, "is a JWT whose payload is not base64url JSON");
         }
-        JsonNode vc = claims != null && claims.has("vc") ? claims.get("vc") : claims;
-        if (vc == null || !vc.isObject()) {
+        JsonNode vc = VerifiableCredentials.credentialOf(claims);
+        if (vc == null) {
             throw new InvalidInputException(source, at, "is a JWT whose payload holds no credential (vc)");
         }
         return vc;

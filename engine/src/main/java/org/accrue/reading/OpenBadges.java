@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.accrue.credential.VerifiableCredentials;
+
 import org.accrue.learner.Provenance;
 
 import java.util.ArrayList;
@@ -254,7 +256,7 @@ final class OpenBadges {
             }
         }
         String signed = jws != null ? jws : proof ? vc.toString() : null;
-        return new Read(c, new Provenance(issuerId(vc), signed, jws != null ? "Open Badges 3.0 (VC-JWT)"
+        return new Read(c, new Provenance(VerifiableCredentials.issuerId(vc), signed, jws != null ? "Open Badges 3.0 (VC-JWT)"
                 : "Open Badges 3.0", creditWithoutSystem, levelWithoutFramework));
     }
 
@@ -266,12 +268,6 @@ final class OpenBadges {
             }
         }
         return false;
-    }
-
-    /** The issuer's id: {@code issuer} itself when a string, else its {@code id}. */
-    static String issuerId(JsonNode vc) {
-        JsonNode i = vc.get("issuer");
-        return i == null ? null : i.isTextual() ? i.asText() : text(i, "id");
     }
 
     /** The learner record's own field names, turned back into the badge's JSON path. */

@@ -124,11 +124,10 @@ public final class BadgeWriter {
                 } else {
                     ((ObjectNode) badge.get("issuer")).put("id", signer.issuer());
                     if (jwt) {
-                        text = signer.signJwt(badge) + "\n";
+                        text = signer.signJwt(badge.toString()) + "\n";
                         name = name.substring(0, name.length() - ".json".length()) + ".jwt";
                     } else {
-                        signer.sign(badge, created);
-                        text = text(badge);
+                        text = text((ObjectNode) JSON.readTree(signer.sign(badge.toString(), created)));
                     }
                 }
                 org.accrue.io.AtomicFiles.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import org.accrue.credential.VerifiableCredentials;
 import org.accrue.reading.InvalidInputException;
 
 import java.io.IOException;
@@ -112,18 +113,36 @@ public final class Signer {
     }
 
     /**
-     * Adds an {@code eddsa-rdfc-2022} proof to the credential, in place. The credential's issuer must be this
-     * key's {@link #issuer()}.
+     * The credential (JSON) with an {@code eddsa-rdfc-2022} proof added. The credential's issuer must be this key's
+     * {@link #issuer()}.
      *
      * @param created when the proof is made, as an XML Schema dateTime
-     * @throws IllegalArgumentException when the credential cannot be signed (a term its contexts do not define)
+     * @return the signed credential, as JSON
+     * @throws IllegalArgumentException when the credential is not a JSON object or cannot be signed (a term its
+     *                                  contexts do not define)
      */
-    public void sign(ObjectNode credential, String created) {
+    public String sign(String credential, String created) {
+        return sign(credential, created, TrustList.EMPTY);
+    }
+
+    /** As {@link #sign(String, String)}, with the JSON-LD contexts a trust list adds to the bundled ones. */
+    public String sign(String credential, String created, TrustList contexts) {
+        ObjectNode vc = object(credential);
+        sign(vc, created, contexts);
+        return vc.toString();
+    }
+
+    /** The credential (JSON) as a compact VC-JWT (EdDSA), with the Open Badges 3.0 claims. */
+    public String signJwt(String credential) {
+        return signJwt(object(credential));
+    }
+
+    /** Adds the proof to a credential already parsed, in place. */
+    void sign(ObjectNode credential, String created) {
         sign(credential, created, TrustList.EMPTY);
     }
 
-    /** As {@link #sign(ObjectNode, String)}, with the JSON-LD contexts a trust list adds to the bundled ones. */
-    public void sign(ObjectNode credential, String created, TrustList contexts) {
+    void sign(ObjectNode credential, String created, TrustList contexts) {
         requireIssuer(credential);
         try {
             DataIntegrity.sign(credential, key, verificationMethod(), created, contexts.contexts());
@@ -133,8 +152,7 @@ public final class Signer {
         }
     }
 
-    /** The credential as a VC-JWT (EdDSA), with the Open Badges 3.0 claims. */
-    public String signJwt(ObjectNode credential) {
+    String signJwt(ObjectNode credential) {
         requireIssuer(credential);
         try {
             return VcJwt.sign(credential, key, verificationMethod());
@@ -143,8 +161,20 @@ public final class Signer {
         }
     }
 
+    private static ObjectNode object(String json) {
+        try {
+            if (JSON.readTree(json) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the credential is not JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        throw new IllegalArgumentException("the credential is not a JSON object");
+    }
+
     private void requireIssuer(ObjectNode credential) {
-        String issuer = Verifier.issuerId(credential);
+        String issuer = VerifiableCredentials.issuerId(credential);
         if (!issuer().equals(issuer)) {
             throw new IllegalArgumentException("the credential's issuer is " + issuer + ", not this key's "
                     + issuer());

@@ -10,6 +10,8 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 
+import org.accrue.credential.VerifiableCredentials;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -20,7 +22,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * Verifiable credentials as JWTs (compact JWS): the form Open Badges 3.0 section 8.2 describes, where the
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
  * EdDSA (Ed25519) with the JDK's own signature, as Nimbus's Ed25519 verifier needs Google Tink.
  */
 final class VcJwt {
-    private static final Pattern COMPACT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VcJwt() {
@@ -37,7 +37,7 @@ final class VcJwt {
 
     /** Whether the text (trimmed) is a compact JWS. */
     static boolean isCompact(String text) {
-        return text != null && COMPACT.matcher(text.strip()).matches();
+        return VerifiableCredentials.isCompactJws(text);
     }
 
     /** A JWT as read, before its signature is checked. */
@@ -67,8 +67,8 @@ final class VcJwt {
         if (!payload.isObject()) {
             throw new DataIntegrity.ProofException("its JWT payload is not a JSON object");
         }
-        JsonNode vc = payload.has("vc") ? payload.get("vc") : payload;
-        if (!vc.isObject()) {
+        JsonNode vc = VerifiableCredentials.credentialOf(payload);
+        if (vc == null) {
             throw new DataIntegrity.ProofException("its vc claim is not a credential");
         }
         return new Parsed(jws, (ObjectNode) payload, (ObjectNode) vc);

@@ -4,6 +4,7 @@ import com.apicatalog.multibase.Multibase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.accrue.credential.VerifiableCredentials;
 import org.accrue.result.Verification;
 import org.accrue.result.Verification.Status;
 
@@ -42,10 +43,19 @@ public final class Verifier {
     }
 
     /**
-     * A credential after checking: the credential itself (for a JWT, its {@code vc} claim), its issuer's id, and
-     * the verdict.
+     * A credential after checking: the credential's id (for a JWT, its {@code vc} claim's), its issuer's id (either
+     * null when the text does not state it), and the verdict.
      */
-    public record Checked(JsonNode credential, String issuer, Verification verification) {
+    public record Checked(String id, String issuer, Verification verification) {
+        private static Checked of(Inspected i) {
+            JsonNode id = i.credential() == null ? null : i.credential().get("id");
+            return new Checked(id == null || !id.isValueNode() || id.isNull() ? null : id.asText(), i.issuer(),
+                    i.verification());
+        }
+    }
+
+    /** What checking found, with the credential as read (a status list's bits are in it). */
+    private record Inspected(JsonNode credential, String issuer, Verification verification) {
     }
 
     /**
@@ -54,6 +64,10 @@ public final class Verifier {
      * @param asOf the day validity is judged for
      */
     public Checked check(String signed, LocalDate asOf) {
+        return Checked.of(inspect(signed, asOf));
+    }
+
+    private Inspected inspect(String signed, LocalDate asOf) {
         if (VcJwt.isCompact(signed)) {
             return checkJwt(signed, asOf);
         }
@@ -61,18 +75,18 @@ public final class Verifier {
         try {
             tree = JSON.readTree(signed);
         } catch (IOException e) {
-            return new Checked(null, null, new Verification(Status.INVALID_PROOF, "it is neither JSON nor a JWT"));
+            return new Inspected(null, null, new Verification(Status.INVALID_PROOF, "it is neither JSON nor a JWT"));
         }
-        return check(tree, asOf);
+        return inspect(tree, asOf);
     }
 
     /** A credential already parsed: a JSON object, or a JSON string holding a JWT. */
-    private Checked check(JsonNode tree, LocalDate asOf) {
+    private Inspected inspect(JsonNode tree, LocalDate asOf) {
         if (tree != null && tree.isTextual()) {
-            return check(tree.asText(), asOf);
+            return inspect(tree.asText(), asOf);
         }
         return tree != null && tree.isObject() ? checkEmbedded((ObjectNode) tree, asOf)
-                : new Checked(tree, null, new Verification(Status.INVALID_PROOF, "it is not a JSON object"));
+                : new Inspected(tree, null, new Verification(Status.INVALID_PROOF, "it is not a JSON object"));
     }
 
     /** A credential found in a file, where in it ({@code $}, {@code $[1]}, a CLR's nested path), and its check. */
@@ -103,14 +117,15 @@ public final class Verifier {
         }
         if (tree.isArray()) {
             for (int i = 0; i < tree.size(); i++) {
-                found.add(new Located("$[" + i + "]", check(tree.get(i), asOf)));
+                found.add(new Located("$[" + i + "]", Checked.of(inspect(tree.get(i), asOf))));
             }
             return found;
         }
-        found.add(new Located("$", check(tree, asOf)));
+        found.add(new Located("$", Checked.of(inspect(tree, asOf))));
         JsonNode nested = tree.path("credentialSubject").path("verifiableCredential");
         for (int i = 0; i < nested.size(); i++) {
-            found.add(new Located("$.credentialSubject.verifiableCredential[" + i + "]", check(nested.get(i), asOf)));
+            found.add(new Located("$.credentialSubject.verifiableCredential[" + i + "]",
+                    Checked.of(inspect(nested.get(i), asOf))));
         }
         return found;
     }
@@ -120,23 +135,23 @@ public final class Verifier {
         return check(signed, asOf).verification();
     }
 
-    private Checked checkEmbedded(ObjectNode vc, LocalDate asOf) {
-        String issuer = issuerId(vc);
+    private Inspected checkEmbedded(ObjectNode vc, LocalDate asOf) {
+        String issuer = VerifiableCredentials.issuerId(vc);
         JsonNode proofs = vc.get("proof");
         if (proofs == null || proofs.isNull() || proofs.isEmpty()) {
-            return new Checked(vc, issuer, new Verification(Status.UNSIGNED, "it carries no proof"));
+            return new Inspected(vc, issuer, new Verification(Status.UNSIGNED, "it carries no proof"));
         }
         JsonNode proof = proofs.isArray() ? supported(proofs) : proofs;
         if (proof == null || !DataIntegrity.supports(proof)) {
             JsonNode p = proof == null ? proofs.get(0) : proof;
-            return new Checked(vc, issuer, new Verification(Status.UNSUPPORTED_PROOF, "its proof is "
+            return new Inspected(vc, issuer, new Verification(Status.UNSUPPORTED_PROOF, "its proof is "
                     + DataIntegrity.suite(p) + ", which Accrue does not check (it checks eddsa-rdfc-2022 "
                     + "Data Integrity proofs and VC-JWTs)"));
         }
         ObjectNode single = vc.deepCopy();
         single.set("proof", proof);
         if (!"assertionMethod".equals(proof.path("proofPurpose").asText())) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, "its proof's purpose is '"
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, "its proof's purpose is '"
                     + proof.path("proofPurpose").asText() + "', not assertionMethod"));
         }
         String method = proof.path("verificationMethod").asText(null);
@@ -144,10 +159,10 @@ public final class Verifier {
         try {
             keys = keys(method, issuer);
         } catch (Keys.KeyException e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, "its verification method "
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, "its verification method "
                     + method + " does not give a usable key: " + e.getMessage()));
         } catch (Mismatch e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
         if (keys.isEmpty()) {
             return untrustedWithoutKey(vc, issuer, method);
@@ -161,29 +176,29 @@ public final class Verifier {
                 }
             }
         } catch (DataIntegrity.UnknownContext e) {
-            return new Checked(vc, issuer, new Verification(Status.UNSUPPORTED_PROOF, "it cannot be checked offline: "
+            return new Inspected(vc, issuer, new Verification(Status.UNSUPPORTED_PROOF, "it cannot be checked offline: "
                     + e.getMessage()));
         } catch (DataIntegrity.ProofException e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
-        return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, "its " + suite + " proof does not "
+        return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, "its " + suite + " proof does not "
                 + "check with " + keys.get(0).described() + ": it was altered after signing, or signed with "
                 + "another key"));
     }
 
-    private Checked checkJwt(String text, LocalDate asOf) {
+    private Inspected checkJwt(String text, LocalDate asOf) {
         VcJwt.Parsed p;
         try {
             p = VcJwt.parse(text);
         } catch (DataIntegrity.ProofException e) {
-            return new Checked(null, null, new Verification(Status.INVALID_PROOF, e.getMessage()));
+            return new Inspected(null, null, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
         ObjectNode vc = p.credential();
         if (OB2_ASSERTION.equals(vc.path("type").asText())) {
-            return new Checked(vc, null, new Verification(Status.UNSUPPORTED_PROOF, "an Open Badges 2.0 signed "
+            return new Inspected(vc, null, new Verification(Status.UNSUPPORTED_PROOF, "an Open Badges 2.0 signed "
                     + "assertion: Accrue checks Open Badges 3.0 and CLR 2.0 proofs"));
         }
-        String issuer = issuerId(vc);
+        String issuer = VerifiableCredentials.issuerId(vc);
         if (issuer == null && p.payload().has("iss")) {
             issuer = p.payload().get("iss").asText();
         }
@@ -191,10 +206,10 @@ public final class Verifier {
         try {
             keys = keys(p.kid(), issuer);
         } catch (Keys.KeyException e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, "its kid " + p.kid()
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, "its kid " + p.kid()
                     + " does not give a usable key: " + e.getMessage()));
         } catch (Mismatch e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
         if (keys.isEmpty()) {
             return untrustedWithoutKey(vc, issuer, p.kid());
@@ -206,7 +221,7 @@ public final class Verifier {
                     String mismatch = VcJwt.claimMismatch(p, issuer,
                             vc.path("credentialSubject").path("id").asText(null));
                     if (mismatch != null) {
-                        return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, mismatch));
+                        return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, mismatch));
                     }
                     Instant from = VcJwt.claimTime(p, "nbf");
                     Instant until = VcJwt.claimTime(p, "exp");
@@ -215,40 +230,40 @@ public final class Verifier {
                 }
             }
         } catch (DataIntegrity.ProofException e) {
-            return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
+            return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, e.getMessage()));
         }
-        return new Checked(vc, issuer, new Verification(Status.INVALID_PROOF, "its JWT signature does not check "
+        return new Inspected(vc, issuer, new Verification(Status.INVALID_PROOF, "its JWT signature does not check "
                 + "with " + keys.get(0).described() + ": it was altered after signing, or signed with another key"));
     }
 
     /** A valid proof: now the issuer, the status list and the validity period decide. */
-    private Checked judged(ObjectNode vc, String issuer, String suite, Candidate key, Instant from, Instant until,
+    private Inspected judged(ObjectNode vc, String issuer, String suite, Candidate key, Instant from, Instant until,
                            LocalDate asOf) {
         var trusted = trust.issuer(issuer);
         if (trusted.isEmpty()) {
-            return new Checked(vc, issuer, new Verification(Status.UNTRUSTED_ISSUER, "its " + suite + " proof checks "
+            return new Inspected(vc, issuer, new Verification(Status.UNTRUSTED_ISSUER, "its " + suite + " proof checks "
                     + "with " + key.described() + ", but its issuer " + issuer + " is not on the trust list ("
                     + trust.source() + ")"));
         }
         String by = trusted.get().name() + " (" + issuer + ")";
         String revocation = revocation(vc, asOf);
         if (revocation != null && revocation.startsWith("revoked")) {
-            return new Checked(vc, issuer, new Verification(Status.REVOKED, revocation + "; signed by " + by));
+            return new Inspected(vc, issuer, new Verification(Status.REVOKED, revocation + "; signed by " + by));
         }
         if (Validity.ended(until, asOf)) {
-            return new Checked(vc, issuer, new Verification(Status.EXPIRED, "valid until " + until + ", before "
+            return new Inspected(vc, issuer, new Verification(Status.EXPIRED, "valid until " + until + ", before "
                     + asOf + "; signed by " + by));
         }
         if (Validity.notYet(from, asOf)) {
-            return new Checked(vc, issuer, new Verification(Status.NOT_YET_VALID, "valid from " + from + ", after "
+            return new Inspected(vc, issuer, new Verification(Status.NOT_YET_VALID, "valid from " + from + ", after "
                     + asOf + "; signed by " + by));
         }
-        return new Checked(vc, issuer, new Verification(Status.VERIFIED, "signed by " + by + " (" + suite + ")"
+        return new Inspected(vc, issuer, new Verification(Status.VERIFIED, "signed by " + by + " (" + suite + ")"
                 + (revocation == null ? "" : "; " + revocation)));
     }
 
-    private Checked untrustedWithoutKey(ObjectNode vc, String issuer, String method) {
-        return new Checked(vc, issuer, new Verification(Status.UNTRUSTED_ISSUER, "its issuer " + issuer
+    private Inspected untrustedWithoutKey(ObjectNode vc, String issuer, String method) {
+        return new Inspected(vc, issuer, new Verification(Status.UNTRUSTED_ISSUER, "its issuer " + issuer
                 + " is not on the trust list (" + trust.source() + ") and its key "
                 + (method == null ? "is not named" : method + " is not a did:key or did:jwk")
                 + ", so its proof cannot be checked"));
@@ -316,15 +331,6 @@ public final class Verifier {
         return null;
     }
 
-    /** The issuer's id: {@code issuer} as a string, or its {@code id}. */
-    public static String issuerId(JsonNode vc) {
-        JsonNode i = vc == null ? null : vc.get("issuer");
-        if (i == null) {
-            return null;
-        }
-        return i.isTextual() ? i.asText() : i.path("id").asText(null);
-    }
-
     private static Instant validity(JsonNode vc, String... fields) {
         for (String f : fields) {
             if (vc.hasNonNull(f)) {
@@ -356,7 +362,7 @@ public final class Verifier {
                 return "revocation not checked: the trust list gives no local copy of its status list " + url;
             }
             try {
-                Checked list = check(Files.readString(copy.get()), asOf);
+                Inspected list = inspect(Files.readString(copy.get()), asOf);
                 if (!list.verification().verified()) {
                     return "revocation not checked: the local copy of its status list " + url + " is not verified ("
                             + list.verification() + ")";

@@ -42,8 +42,8 @@ class TrustApiTest {
         Signer signer = Signer.read(key);
         ObjectNode vc = (ObjectNode) JSON.readTree(REPO.resolve("samples/formats/open-badge-ob3.json").toFile());
         vc.with("issuer").put("id", signer.issuer());
-        signer.sign(vc, "2026-01-10T09:00:00Z");
-        genuine = vc.toString();
+        genuine = signer.sign(vc.toString(), "2026-01-10T09:00:00Z");
+        vc = (ObjectNode) JSON.readTree(genuine);
         vc.with("credentialSubject").put("creditsEarned", 60);
         altered = vc.toString();
         Files.writeString(dir.resolve("trust.yaml"), "issuers:\n  - id: " + signer.issuer()
