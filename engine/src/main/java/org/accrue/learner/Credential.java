@@ -8,6 +8,8 @@ import java.util.List;
  * A credential as its issuer states it. Every field but {@code id} and {@code title} may be null
  * (lists are empty instead); the framework rules decide what a missing field means.
  *
+ * @param awardingBody the awarding body, or for a joint award the first of {@code awardingBodies}
+ * @param country  the issuer's country or region (ISO 3166), or for a joint award the first of {@code countries}
  * @param subjects subject tags or HECoS codes, trimmed and lower-cased by the reader
  * @param route    how the credit reaches the awarding institution
  * @param grade    the grade and its scale, or null; whether it is a pass is decided by the framework rules
@@ -20,6 +22,9 @@ import java.util.List;
  *                 Europass credential), false when it came without one, null when its format has none;
  *                 whether the proof checks is the evaluation's verification, from the record's
  *                 {@link LearnerRecord#provenance()}
+ * @param awardingBodies every awarding body, for a joint award several (the Council Recommendation's "awarding
+ *                 body(ies)"), the first being {@code awardingBody}; empty when none is stated
+ * @param countries every country or region of the issuers, the first being {@code country}; empty when none
  */
 public record Credential(
         String id,
@@ -41,11 +46,28 @@ public record Credential(
         Route route,
         String partOf,
         Boolean proof,
-        StatedLevel nationalLevel) {
+        StatedLevel nationalLevel,
+        List<String> awardingBodies,
+        List<String> countries) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        awardingBodies = firstOf(awardingBody, awardingBodies);
+        awardingBody = awardingBodies.isEmpty() ? null : awardingBodies.get(0);
+        countries = firstOf(country, countries);
+        country = countries.isEmpty() ? null : countries.get(0);
+    }
+
+    /** A credential from one awarding body in one country (or none stated). */
+    public Credential(String id, String code, String title, String awardingBody, String country, LocalDate issued,
+                      StatedCredit credit, StatedLevel level, BigDecimal hours, Assessment assessment,
+                      Participation participation, QualityAssurance qualityAssurance, Boolean identityVerified,
+                      List<String> subjects, List<String> outcomes, StatedGrade grade, Route route, String partOf,
+                      Boolean proof, StatedLevel nationalLevel) {
+        this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
+                qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, nationalLevel,
+                List.of(), List.of());
     }
 
     /** A credential that states no national level beside its level. */
@@ -55,7 +77,8 @@ public record Credential(
                       List<String> subjects, List<String> outcomes, StatedGrade grade, Route route, String partOf,
                       Boolean proof) {
         this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
-                qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, null);
+                qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, null, List.of(),
+                List.of());
     }
 
     /**
@@ -70,14 +93,31 @@ public record Credential(
     public Credential withCredit(StatedCredit stated) {
         return new Credential(id, code, title, awardingBody, country, issued, stated, level, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel);
+                nationalLevel, awardingBodies, countries);
     }
 
     /** The same credential with its level stated in a framework (which the trust list gave). */
     public Credential withLevel(StatedLevel stated) {
         return new Credential(id, code, title, awardingBody, country, issued, credit, stated, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel);
+                nationalLevel, awardingBodies, countries);
+    }
+
+    /** The one stated first, then the list's others, each once, in order. */
+    private static List<String> firstOf(String first, List<String> all) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (first != null) {
+            out.add(first);
+        }
+        if (all != null) {
+            out.addAll(all);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the body (as the rules name it) is one of the credential's awarding bodies. */
+    public boolean awardedBy(String body) {
+        return awardingBodies.contains(body);
     }
 
     /** True when the credential is tagged with any of the given subjects. */

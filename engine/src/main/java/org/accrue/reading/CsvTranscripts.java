@@ -27,7 +27,7 @@ final class CsvTranscripts {
     static final List<String> COLUMNS = List.of("learnerId", "learnerName", "id", "code", "title", "awardingBody",
             "country", "issued", "creditValue", "creditSystem", "levelFramework", "levelValue", "hours",
             "assessment", "participation", "qualityAssurance", "identityVerified", "subjects", "outcomes", "grade",
-            "gradeScale", "route");
+            "gradeScale", "route", "nationalLevelFramework", "nationalLevelValue");
     private static final Set<String> REQUIRED = Set.of("learnerId", "id", "title");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -83,9 +83,23 @@ final class CsvTranscripts {
                 throw new InvalidInputException(source, "line " + (i + 2) + ", column learnerId",
                         "'" + rowLearner + "' differs from the first row's '" + learnerId + "'; one learner per file");
             }
-            credentialFields(row, credentials.addObject(), List.of("id", "code", "title", "awardingBody", "country",
-                    "issued", "hours", "assessment", "participation", "qualityAssurance", "grade", "route"),
-                    List.of("subjects", "outcomes"));
+            ObjectNode c = credentials.addObject();
+            credentialFields(row, c, List.of("id", "code", "title", "issued", "hours", "assessment",
+                    "participation", "qualityAssurance", "grade", "route"), List.of("subjects", "outcomes"));
+            // a joint award names several awarding bodies and countries, separated by ';' like the lists
+            for (String joint : List.of("awardingBody", "country")) {
+                String v = value(row, joint);
+                if (v != null && v.contains(";")) {
+                    list(c, joint, v);
+                } else {
+                    putIf(c, joint, v);
+                }
+            }
+            if (value(row, "nationalLevelFramework") != null || value(row, "nationalLevelValue") != null) {
+                ObjectNode level = c.putObject("nationalLevel");
+                putIf(level, "framework", value(row, "nationalLevelFramework"));
+                putIf(level, "value", value(row, "nationalLevelValue"));
+            }
         }
         return new LearnerFormat.Mapped(record, source,
                 e -> new InvalidInputException(source, asCsvPlace(e.where()), e.problem()));
@@ -180,6 +194,8 @@ final class CsvTranscripts {
             case "level.value" -> "levelValue";
             case "grade.value" -> "grade";
             case "grade.scale" -> "gradeScale";
+            case "nationalLevel.framework" -> "nationalLevelFramework";
+            case "nationalLevel.value" -> "nationalLevelValue";
             default -> field.replaceAll("\\[\\d+]$", "");
         };
     }

@@ -78,16 +78,22 @@ final class Elm {
         c.put("proof", root.has("proof") && !root.get("proof").isNull());
         putIf(c, "title", lang(claim.get("title")));
         JsonNode awardedBy = claim.get("awardedBy");
-        JsonNode body = awardedBy == null ? null : first(awardedBy.get("awardingBody"));
-        if (body != null) {
-            putIf(c, "awardingBody", lang(body.get("legalName")) != null ? lang(body.get("legalName"))
-                    : lang(body.get("prefLabel")));
-            JsonNode country = first(first(body.get("location")) == null ? null
-                    : first(body.get("location")).path("address").get("countryCode"));
-            if (country != null && text(country, "id") != null) {
-                putIf(c, "country", iso2(text(country, "id")));
+        // ELM's awardingBody is a list: a joint award names each awarding body, each with its own location
+        ArrayNode bodies = JsonNodeFactory.instance.arrayNode();
+        ArrayNode countries = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode body : list(awardedBy == null ? null : awardedBy.get("awardingBody"))) {
+            String name = lang(body.get("legalName")) != null ? lang(body.get("legalName")) : lang(body.get("prefLabel"));
+            if (name != null && !contains(bodies, name)) {
+                bodies.add(name);
+            }
+            JsonNode location = first(body.get("location"));
+            JsonNode country = location == null ? null : first(location.path("address").get("countryCode"));
+            if (country != null && text(country, "id") != null && !contains(countries, iso2(text(country, "id")))) {
+                countries.add(iso2(text(country, "id")));
             }
         }
+        putOneOrMore(c, "awardingBody", bodies);
+        putOneOrMore(c, "country", countries);
         String date = awardedBy != null && text(awardedBy, "awardingDate") != null ? text(awardedBy, "awardingDate")
                 : text(root, "validFrom") != null ? text(root, "validFrom") : text(root, "issuanceDate");
         if (date != null && date.length() >= 10) {
@@ -190,6 +196,24 @@ final class Elm {
         }
         var fields = node.fields();
         return fields.hasNext() ? lang(fields.next().getValue()) : null;
+    }
+
+    private static boolean contains(ArrayNode list, String text) {
+        for (JsonNode n : list) {
+            if (n.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One value as itself, several as a list (a joint award), none not at all. */
+    private static void putOneOrMore(ObjectNode c, String field, ArrayNode values) {
+        if (values.size() == 1) {
+            c.set(field, values.get(0));
+        } else if (values.size() > 1) {
+            c.set(field, values);
+        }
     }
 
     private static JsonNode first(JsonNode node) {

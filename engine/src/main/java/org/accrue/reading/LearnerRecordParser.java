@@ -222,8 +222,8 @@ final class LearnerRecordParser {
                 requiredText(node, p, "id"),
                 optionalText(node, p, "code"),
                 requiredText(node, p, "title"),
-                optionalText(node, p, "awardingBody"),
-                country(node, p),
+                null,
+                null,
                 date(node, p, "issued"),
                 credit(node.get("credit"), p + "credit"),
                 level(node.get("level"), p + "level"),
@@ -238,7 +238,31 @@ final class LearnerRecordParser {
                 word(node, p, "route", Route.class),
                 optionalText(node, p, "partOf"),
                 bool(node, p, "proof"),
-                nationalLevel(node.get("nationalLevel"), p + "nationalLevel"));
+                nationalLevel(node.get("nationalLevel"), p + "nationalLevel"),
+                oneOrMore(node, p, "awardingBody"),
+                countries(node, p));
+    }
+
+    /**
+     * A text, or for a joint award a list of them (the Council Recommendation's "awarding body(ies)",
+     * "country(ies)"): each non-empty, none twice.
+     */
+    private List<String> oneOrMore(JsonNode node, String p, String field) throws InvalidInputException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || !v.isArray()) {
+            String one = optionalText(node, p, field);
+            return one == null ? List.of() : List.of(one);
+        }
+        if (v.isEmpty()) {
+            throw error(p + field, "is an empty list; leave it out, or name one or more");
+        }
+        List<String> all = textList(node, p, field, false);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.indexOf(all.get(i)) < i) {
+                throw error(p + field + "[" + i + "]", quote(all.get(i)) + " is listed twice");
+            }
+        }
+        return all;
     }
 
     /** A grade: plain text (not judged), or {@code {value, scale}}. */
@@ -324,15 +348,21 @@ final class LearnerRecordParser {
         return new StatedLevel(framework, level);
     }
 
-    private String country(JsonNode node, String p) throws InvalidInputException {
-        String c = optionalText(node, p, "country");
-        if (c != null) {
+    private List<String> countries(JsonNode node, String p) throws InvalidInputException {
+        List<String> all = new ArrayList<>();
+        boolean list = node.path("country").isArray();
+        for (String c : oneOrMore(node, p, "country")) {
+            String at = p + "country" + (list ? "[" + all.size() + "]" : "");
             c = c.toUpperCase(Locale.ROOT);
             if (!COUNTRY.matcher(c).matches()) {
-                throw error(p + "country", quote(c) + " is not an ISO 3166 country code (GB) or subdivision (GB-SCT)");
+                throw error(at, quote(c) + " is not an ISO 3166 country code (GB) or subdivision (GB-SCT)");
             }
+            if (all.contains(c)) {
+                throw error(at, quote(c) + " is listed twice");
+            }
+            all.add(c);
         }
-        return c;
+        return all;
     }
 
     LocalDate date(JsonNode node, String p, String field) throws InvalidInputException {

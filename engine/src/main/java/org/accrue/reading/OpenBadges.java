@@ -197,6 +197,8 @@ final class OpenBadges {
         JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
         String system = null;
         Integer levelWithoutFramework = null;
+        ObjectNode eqf = null;
+        ObjectNode national = null;
         JsonNode alignments = achievement.get("alignment");
         if (alignments != null) {
             for (int a = 0; a < alignments.size(); a++) {
@@ -206,9 +208,21 @@ final class OpenBadges {
                 String code = text(al, "targetCode");
                 if (framework != null && code != null && isLevelFramework(framework)
                         && (type == null || !type.startsWith("ext:") || type.equals("ext:Level"))) {
-                    int level = JsonFields.level(code, framework, source,
-                            at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
-                    c.putObject("level").put("framework", framework.toUpperCase(Locale.ROOT)).put("value", level);
+                    String where = at + ".credentialSubject.achievement.alignment[" + a + "].targetCode";
+                    int level = JsonFields.level(code, framework, source, where);
+                    ObjectNode stated = JsonNodeFactory.instance.objectNode()
+                            .put("framework", framework.toUpperCase(Locale.ROOT)).put("value", level);
+                    // an EQF level and a national one may both be stated: the national one is referenced
+                    boolean isEqf = "EQF".equalsIgnoreCase(framework);
+                    if (isEqf ? eqf != null : national != null) {
+                        throw new InvalidInputException(source, where, "is a second " + (isEqf ? "EQF" : "national")
+                                + " level; a badge states at most one EQF level and one national level");
+                    }
+                    if (isEqf) {
+                        eqf = stated;
+                    } else {
+                        national = stated;
+                    }
                 } else if ("ext:Level".equals(type) && code != null && framework == null) {
                     levelWithoutFramework = JsonFields.level(code, "a", source,
                             at + ".credentialSubject.achievement.alignment[" + a + "].targetCode");
@@ -224,6 +238,14 @@ final class OpenBadges {
                     }
                 }
             }
+        }
+        if (eqf != null) {
+            c.set("level", eqf);
+            if (national != null) {
+                c.set("nationalLevel", national);
+            }
+        } else if (national != null) {
+            c.set("level", national);
         }
         java.math.BigDecimal creditWithoutSystem = null;
         if (credits != null && !credits.isNull()) {

@@ -31,8 +31,14 @@ public record Credit(Credential credential, BigDecimal points, int scqfLevel, in
         return credential.code();
     }
 
+    /** The awarding body; for a joint award the first of {@link #awardingBodies()}. */
     public String awardingBody() {
         return credential.awardingBody();
+    }
+
+    /** Every awarding body: several for a joint award. */
+    public List<String> awardingBodies() {
+        return credential.awardingBodies();
     }
 
     public List<String> subjects() {

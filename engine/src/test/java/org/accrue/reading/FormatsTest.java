@@ -59,6 +59,55 @@ class FormatsTest {
     }
 
     @Test
+    void aCsvRowStatesAJointAwardAndANationalLevel() throws Exception {
+        LearnerRecord r = LearnerFiles.parseAny("learnerId,id,title,awardingBody,country,levelFramework,levelValue,"
+                + "nationalLevelFramework,nationalLevelValue\n"
+                + "L-1,A,Energy Systems,Universiteit Utrecht; University of Aberdeen,NL;GB-SCT,EQF,6,SCQF,10\n"
+                + "L-1,B,Statistics,University of Glasgow,GB-SCT,EQF,7,,\n", "t.csv", false);
+        Credential a = r.credentials().get(0);
+        assertEquals(List.of("Universiteit Utrecht", "University of Aberdeen"), a.awardingBodies());
+        assertEquals(List.of("NL", "GB-SCT"), a.countries());
+        assertEquals(LevelFramework.SCQF, a.nationalLevel().framework());
+        assertEquals(10, a.nationalLevel().value());
+        Credential b = r.credentials().get(1);
+        assertEquals(List.of("University of Glasgow"), b.awardingBodies());
+        assertEquals(null, b.nationalLevel());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                "learnerId,id,title,country\nL-1,A,T,NL;ZZZ9\n", "t.csv", false));
+        assertEquals("t.csv: line 2, column country: 'ZZZ9' is not an ISO 3166 country code (GB) or subdivision "
+                + "(GB-SCT)", e.getMessage());
+    }
+
+    @Test
+    void anOpenBadgeStatingAnEqfAndANationalLevelKeepsBoth() throws Exception {
+        String badge = Files.readString(FORMATS.resolve("open-badge-ob3.json"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(badge);
+        var alignments = (com.fasterxml.jackson.databind.node.ArrayNode) tree.path("credentialSubject")
+                .path("achievement").path("alignment");
+        for (int i = alignments.size() - 1; i >= 0; i--) {
+            String framework = alignments.get(i).path("targetFramework").asText("");
+            if (framework.equals("SCQF") || framework.equals("EQF")) {
+                alignments.remove(i);
+            }
+        }
+        alignments.addObject().put("type", "Alignment").put("targetName", "EQF level 6").put("targetFramework", "EQF")
+                .put("targetCode", "6").put("targetUrl", "http://data.europa.eu/snb/eqf/6");
+        alignments.addObject().put("type", "Alignment").put("targetName", "FHEQ level 6").put("targetFramework", "FHEQ")
+                .put("targetCode", "6").put("targetUrl", "https://www.qaa.ac.uk/");
+        Credential c = LearnerFiles.parseAny(tree.toString(), "b.json", false).credentials().get(0);
+        assertEquals(LevelFramework.EQF, c.level().framework());
+        assertEquals(LevelFramework.FHEQ, c.nationalLevel().framework());
+        assertEquals(6, c.nationalLevel().value());
+        alignments.addObject().put("type", "Alignment").put("targetName", "EQF level 7").put("targetFramework", "EQF")
+                .put("targetCode", "7").put("targetUrl", "http://data.europa.eu/snb/eqf/7");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
+                tree.toString(), "b.json", false));
+        assertTrue(e.getMessage().contains("is a second EQF level; a badge states at most one EQF level and one "
+                + "national level"), e.getMessage());
+    }
+
+    @Test
     void anUnknownCsvColumnIsRefused() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
                 "learnerId,id,title,ects\nL-1,A,T,5\n", "t.csv", false));
