@@ -67,4 +67,43 @@ class ConferredAwardsTest {
         assertEquals("conferred[0].credentials[1]", e.where());
         assertEquals("no credential 'B' in this file", e.problem());
     }
+
+    /** The designer's sentence for sharing: without it the conferred PgCert's credit is used; with it, it counts. */
+    @Test
+    void aDesignerSaysInASentenceWhichConferredAwardsCreditAnAwardShares(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String rule = """
+                rule "pgcert-energy: Postgraduate Certificate in Energy"
+                when
+                then
+                    award "pgcert-energy" is the "Postgraduate Certificate in Energy" at SCQF level 11
+                    award "pgcert-energy" counts any credit as general credit
+                    award "pgcert-energy" needs at least 60 SCQF points in all
+                %s
+                end
+                """;
+        String learner = """
+                learner: {id: L-S}
+                credentials:
+                  - {id: A, title: Energy 1, credit: {value: 30, system: SCQF}, level: {framework: SCQF, value: 11},
+                     assessment: summative, qualityAssurance: external, issued: 2025-01-10}
+                  - {id: B, title: Energy 2, credit: {value: 30, system: SCQF}, level: {framework: SCQF, value: 11},
+                     assessment: summative, qualityAssurance: external, issued: 2025-06-10}
+                conferred:
+                  - {award: scqf-pgcert, date: 2025-07-01, credentials: [A, B]}
+                """;
+        TestRuleSets.withRuleFile(dir, "rules/energy.dslr", rule.formatted(""));
+        AwardResult without = TestRuleSets.load(dir).evaluate(LearnerFiles.parse(learner, "l.yaml", false), AS_OF)
+                .award("pgcert-energy").orElseThrow();
+        assertFalse(without.eligible());
+        assertEquals(2, without.notCounted().stream().filter(n -> n.code() == NotCounted.Reason.ALREADY_USED).count());
+
+        Path shared = dir.resolveSibling(dir.getFileName() + "-shared");
+        TestRuleSets.withRuleFile(shared, "rules/energy.dslr", rule.formatted(
+                "    award \"pgcert-energy\" shares the credit of award \"scqf-pgcert\""));
+        AwardResult with = TestRuleSets.load(shared).evaluate(LearnerFiles.parse(learner, "l.yaml", false), AS_OF)
+                .award("pgcert-energy").orElseThrow();
+        assertTrue(with.eligible(), with.toString());
+        assertEquals(0, with.countedPoints().compareTo(java.math.BigDecimal.valueOf(60)));
+    }
 }

@@ -215,6 +215,18 @@ class RulesCommandTest {
         r = Cli.run("rules", "test", dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
         assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].credentials[0].level.value: 14 is "
                 + "outside SCQF levels 1-12\n", r.err());
+        // a list where a mapping is expected would check nothing: it is refused, not passed
+        Files.writeString(dir.resolve("rules/tests/bad.test.yaml"), """
+                asOf: 2026-11-28
+                scenarios:
+                  - name: counted as a list
+                    credentials: [{id: A, title: T, credit: {value: 60, system: SCQF}, level: {framework: SCQF, value: 11}}]
+                    expect: {scqf-pgcert: {counted: [A]}}
+                """);
+        r = Cli.run("rules", "test", dir.resolve("frameworks").toString(), dir.resolve("rules").toString());
+        assertEquals(ExitStatus.BAD_INPUT, r.status());
+        assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].expect.scqf-pgcert.counted: must be a "
+                + "mapping of credential to where it counted: {A: core, B: general, C: not counted}\n", r.err());
     }
 
     @Test

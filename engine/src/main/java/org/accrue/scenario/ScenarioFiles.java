@@ -47,7 +47,8 @@ public final class ScenarioFiles {
             com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
                     .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> FILE_FIELDS = Set.of("asOf", "defaults", "scenarios");
-    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "asOf", "credentials", "exceptions", "expect");
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "asOf", "credentials", "exceptions", "conferred",
+            "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("eligible", "requirements", "counted");
 
     private ScenarioFiles() {
@@ -132,8 +133,10 @@ public final class ScenarioFiles {
             }
         }
         record.set("credentials", credentials);
-        if (node.has("exceptions")) {
-            record.set("exceptions", node.get("exceptions"));
+        for (String part : List.of("exceptions", "conferred")) {
+            if (node.has(part)) {
+                record.set(part, node.get(part));
+            }
         }
         var learner = LearnerFiles.parseEmbedded(record.toString(), display, path);
         JsonNode expect = node.get("expect");
@@ -183,9 +186,17 @@ public final class ScenarioFiles {
         Map<String, String> counted = null;
         JsonNode c = node.get("counted");
         if (c != null) {
+            if (!c.isObject() || c.isEmpty()) {
+                throw new InvalidInputException(display, path + ".counted", "must be a mapping of credential to where "
+                        + "it counted: {A: core, B: general, C: not counted}");
+            }
             counted = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
                 var q = it.next();
+                if (!q.getValue().isTextual()) {
+                    throw new InvalidInputException(display, path + ".counted." + q.getKey(), "must be a requirement "
+                            + "id, 'general' or 'not counted'");
+                }
                 counted.put(q.getKey(), q.getValue().asText());
             }
         }
