@@ -14,6 +14,7 @@
 [condition][]- is equivalent to module "{module}"=modules contains "{module}"
 [consequence][]it may count toward requirement "{requirement}" of award "{award}"=insert(new MayCount("{award}", "{requirement}", $c));
 [consequence][]it may count as general credit toward award "{award}"=insert(new MayCount("{award}", $c));
+[consequence][]award "{award}" is the "{title}" at SCQF level {level} in {terms} terms=insert(new Award("{award}", "{title}", {level}, "{terms}"));
 [consequence][]award "{award}" is the "{title}" at SCQF level {level}=insert(new Award("{award}", "{title}", {level}));
 [consequence][]award "{award}" needs at least {points} SCQF points in all=insert(new TotalCredit("{award}", new java.math.BigDecimal("{points}")));
 [consequence][]award "{award}" needs at least {points} SCQF points at SCQF level {level} or above=insert(new CreditAtLevel("{award}", new java.math.BigDecimal("{points}"), {level}));

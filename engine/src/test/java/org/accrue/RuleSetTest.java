@@ -192,6 +192,32 @@ class RuleSetTest {
     }
 
     @Test
+    void aDesignerWordsAnAwardInFheqTermsAndNoOtherWord(@TempDir Path dir) throws Exception {
+        withRuleFile(dir, "rules/eng.dslr", """
+                rule "eng: Certificate in England"
+                when
+                then
+                    award "eng" is the "Certificate (England)" at SCQF level 7 in FHEQ terms
+                    award "eng" counts any credit as general credit
+                    award "eng" needs at least 120 SCQF points in all
+                end
+                """);
+        var eng = load(dir).evaluate(learner(credential("A").scqf(100, 7)), AS_OF).award("eng").orElseThrow();
+        assertEquals("at least 120 credits in all", eng.requirement("total").orElseThrow().description());
+        assertEquals(List.of("20 more credits in all (have 100, need 120)"), eng.missing());
+        withRuleFile(dir.resolve("bad"), "rules/eng.dslr", """
+                rule "eng: Certificate in England"
+                when
+                then
+                    award "eng" is the "Certificate (England)" at SCQF level 7 in NFQ terms
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(dir.resolve("bad")));
+        assertTrue(e.getMessage().contains("words award 'eng' in 'NFQ' terms; an award is worded in SCQF or FHEQ terms"),
+                e.getMessage());
+    }
+
+    @Test
     void creditTowardAnUndefinedRequirementIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
         withRuleFile(dir, "rules/stray.drl", """
                 rule "stray requirement"

@@ -37,6 +37,22 @@ class ScqfAwardsTest {
                 "scqf-pgcert", "scqf-pgdip"), ids);
     }
 
+    /** England's awards speak of credits and FHEQ levels, as the credit framework does; Scotland's of SCQF points. */
+    @Test
+    void englishAwardsAreWordedInFheqTermsAndCountTheSameNumbers() {
+        LearnerRecord l = learner(credential("A").scqf(200, 8), credential("B").scqf(80, 9), credential("C").scqf(50, 10));
+        AwardResult english = award("fheq-honours-degree", l);
+        assertEquals("at least 360 credits in all", english.requirement("total").orElseThrow().description());
+        assertEquals("at least 90 credits at FHEQ level 6 (SCQF 9) or above",
+                english.requirement("level-9-or-above").orElseThrow().description());
+        assertEquals(List.of("30 more credits in all (have 330, need 360)"), english.missing());
+        AwardResult scottish = award("scqf-ordinary-degree", l);
+        assertEquals("at least 360 SCQF points in all", scottish.requirement("total").orElseThrow().description());
+        assertEquals(List.of("30 more SCQF points in all (have 330, need 360)"), scottish.missing());
+        AwardResult pg = award("fheq-pgcert", learner(credential("A").scqf(30, 11), credential("B").scqf(30, 10)));
+        assertEquals(List.of("10 more credits at FHEQ level 7 (SCQF 11) or above (have 30, need 40)"), pg.missing());
+    }
+
     /** PG Certificate: 60 in all, 40 of them at SCQF 11 or above. */
     @ParameterizedTest(name = "{0} at SCQF 11 + {1} at SCQF {2}: eligible {3}")
     @CsvSource({

@@ -61,6 +61,12 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                         + "names files, report lines and summary cells)"));
                 continue;
             }
+            if (!Award.TERMS.contains(a.fact().terms())) {
+                problems.add(new Problem(a.rule(), a.by() + " words award '" + a.fact().id() + "' in '"
+                        + org.accrue.report.Printable.echo(String.valueOf(a.fact().terms())) + "' terms; an award is "
+                        + "worded in " + String.join(" or ", Award.TERMS) + " terms"));
+                continue;
+            }
             Builder previous = byId.putIfAbsent(a.fact().id(), new Builder(a.fact(), a.rule()));
             if (previous != null) {
                 problems.add(new Problem(a.rule(), a.by() + " defines award '" + a.fact().id()

@@ -44,9 +44,12 @@ public final class AwardEvaluation {
         final String[] levelAt;
         final String[] capId;
         final String[] capDescription;
+        final Wording.Terms terms;
 
         Prepared(AwardDefinition d) {
             this.definition = d;
+            Wording.Terms t = Wording.Terms.of(d.award().terms());
+            this.terms = t;
             List<Requirement> named = d.requirements();
             requirementDescription = new String[named.size()];
             requirementOf = new String[named.size()];
@@ -55,22 +58,22 @@ public final class AwardEvaluation {
                 String of = Wording.requirementOf(r.id(), r.description());
                 requirementOf[i] = of;
                 requirementDescription[i] = r.minCredentials() > 0 ? Wording.requirementByCredentials(r.minCredentials(), of)
-                        : Wording.requirementByPoints(r.minPoints(), of);
+                        : Wording.requirementByPoints(t, r.minPoints(), of);
             }
             totalDescription = d.total() == null ? null
-                    : Wording.total(d.total().minPoints());
+                    : Wording.total(t, d.total().minPoints());
             levelDescription = new String[d.levels().size()];
             levelAt = new String[d.levels().size()];
             for (int l = 0; l < levelAt.length; l++) {
                 CreditAtLevel c = d.levels().get(l);
-                levelAt[l] = Wording.atLevel(c.scqfLevel());
-                levelDescription[l] = Wording.level(c.minPoints(), c.scqfLevel());
+                levelAt[l] = Wording.atLevel(t, c.scqfLevel());
+                levelDescription[l] = Wording.level(t, c.minPoints(), c.scqfLevel());
             }
             capId = new String[d.caps().size()];
             capDescription = new String[d.caps().size()];
             for (int k = 0; k < capId.length; k++) {
                 capId[k] = d.caps().get(k).id();
-                capDescription[k] = Wording.cap(d.caps().get(k));
+                capDescription[k] = Wording.cap(t, d.caps().get(k));
             }
         }
     }
@@ -300,20 +303,20 @@ public final class AwardEvaluation {
             } else {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.requirementDescription[i],
                         tally.requirementHave()[i], r.minPoints(), w, missing,
-                        more -> Wording.morePoints(r.id(), more, of)));
+                        more -> Wording.morePoints(prepared.terms, r.id(), more, of)));
             }
         }
         if (definition.total() != null) {
             requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, tally.total(),
                     definition.total().minPoints(), waived.contains("total"), missing,
-                    Wording::moreInAll));
+                    more -> Wording.moreInAll(prepared.terms, more)));
         }
         for (int l = 0; l < tally.levelHave().length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
             requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
                     tally.levelHave()[l], c.minPoints(), waived.contains(c.id()), missing,
-                    more -> Wording.moreAtLevel(more, at)));
+                    more -> Wording.moreAtLevel(prepared.terms, more, at)));
         }
         for (int k = 0; k < tally.capHave().length; k++) {
             CreditCap cap = definition.caps().get(k);

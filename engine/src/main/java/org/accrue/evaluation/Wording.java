@@ -21,6 +21,42 @@ final class Wording {
     private Wording() {
     }
 
+    /**
+     * The words of an award's framework: its unit of credit and how a level is named. SCQF credit points and UK
+     * (FHEQ) credits are one for one; an SCQF level is named by the FHEQ level it references (SCQF 9 and 10 are
+     * both FHEQ 6), with the SCQF level beside it, so the wording never hides the level actually counted.
+     */
+    enum Terms {
+        SCQF("SCQF points"),
+        FHEQ("credits");
+
+        private final String unit;
+
+        Terms(String unit) {
+            this.unit = unit;
+        }
+
+        static Terms of(String name) {
+            return "FHEQ".equals(name) ? FHEQ : SCQF;
+        }
+
+        String unit() {
+            return unit;
+        }
+
+        String level(int scqf) {
+            int fheq = switch (scqf) {
+                case 7 -> 4;
+                case 8 -> 5;
+                case 9, 10 -> 6;
+                case 11 -> 7;
+                case 12 -> 8;
+                default -> 0;
+            };
+            return this == FHEQ && fheq > 0 ? "FHEQ level " + fheq + " (SCQF " + scqf + ")" : "SCQF level " + scqf;
+        }
+    }
+
     // What each requirement asks
 
     /** What a named requirement counts: its description, or the credit toward it. */
@@ -32,24 +68,24 @@ final class Wording {
         return "at least " + count + " credential" + (count == 1 ? "" : "s") + ": " + of;
     }
 
-    static String requirementByPoints(BigDecimal points, String of) {
-        return "at least " + Points.text(points) + " SCQF points of " + of;
+    static String requirementByPoints(Terms t, BigDecimal points, String of) {
+        return "at least " + Points.text(points) + " " + t.unit() + " of " + of;
     }
 
-    static String total(BigDecimal points) {
-        return "at least " + Points.text(points) + " SCQF points in all";
+    static String total(Terms t, BigDecimal points) {
+        return "at least " + Points.text(points) + " " + t.unit() + " in all";
     }
 
-    static String atLevel(int scqfLevel) {
-        return "at SCQF level " + scqfLevel + " or above";
+    static String atLevel(Terms t, int scqfLevel) {
+        return "at " + t.level(scqfLevel) + " or above";
     }
 
-    static String level(BigDecimal points, int scqfLevel) {
-        return "at least " + Points.text(points) + " SCQF points " + atLevel(scqfLevel);
+    static String level(Terms t, BigDecimal points, int scqfLevel) {
+        return "at least " + Points.text(points) + " " + t.unit() + " " + atLevel(t, scqfLevel);
     }
 
-    static String cap(CreditCap cap) {
-        return "at most " + Points.text(cap.maxPoints()) + " SCQF points by route "
+    static String cap(Terms t, CreditCap cap) {
+        return "at most " + Points.text(cap.maxPoints()) + " " + t.unit() + " by route "
                 + cap.routes().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
                 .collect(Collectors.joining(" or "));
     }
@@ -61,20 +97,20 @@ final class Wording {
         return shortfall + " (have " + Points.text(have) + ", need " + Points.text(need) + ")";
     }
 
-    static String morePoints(String id, String more, String of) {
-        return id + ": " + more + " more SCQF points of " + of;
+    static String morePoints(Terms t, String id, String more, String of) {
+        return id + ": " + more + " more " + t.unit() + " of " + of;
     }
 
     static String moreCredentials(String id, String more, String of) {
         return id + ": " + more + " more credential" + ("1".equals(more) ? "" : "s") + ": " + of;
     }
 
-    static String moreInAll(String more) {
-        return more + " more SCQF points in all";
+    static String moreInAll(Terms t, String more) {
+        return more + " more " + t.unit() + " in all";
     }
 
-    static String moreAtLevel(String more, String at) {
-        return more + " more SCQF points " + at;
+    static String moreAtLevel(Terms t, String more, String at) {
+        return more + " more " + t.unit() + " " + at;
     }
 
     static final String SEARCH_STOPPED =
