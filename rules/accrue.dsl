@@ -3,7 +3,14 @@
 #/ Sentences in a "when" part describe a credential; those starting "-" add to the sentence above.
 #/ Drools tries sentences in this order and takes the first that matches: a sentence must come before any
 #/ shorter sentence that starts the same way.
+#/ "is tagged" takes up to eight alternatives joined by "or" (rules check says so for more).
 [condition][]a credential=$c : Credit()
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}" or "{s4}" or "{s5}" or "{s6}" or "{s7}" or "{s8}"=hasSubject("{s1}", "{s2}", "{s3}", "{s4}", "{s5}", "{s6}", "{s7}", "{s8}")
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}" or "{s4}" or "{s5}" or "{s6}" or "{s7}"=hasSubject("{s1}", "{s2}", "{s3}", "{s4}", "{s5}", "{s6}", "{s7}")
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}" or "{s4}" or "{s5}" or "{s6}"=hasSubject("{s1}", "{s2}", "{s3}", "{s4}", "{s5}", "{s6}")
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}" or "{s4}" or "{s5}"=hasSubject("{s1}", "{s2}", "{s3}", "{s4}", "{s5}")
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}" or "{s4}"=hasSubject("{s1}", "{s2}", "{s3}", "{s4}")
+[condition][]- is tagged "{s1}" or "{s2}" or "{s3}"=hasSubject("{s1}", "{s2}", "{s3}")
 [condition][]- is tagged "{subject}" or "{other}"=(subjects contains "{subject}" || subjects contains "{other}")
 [condition][]- is tagged "{subject}"=subjects contains "{subject}"
 [condition][]- is at SCQF level {level} or above=atLevel({level})

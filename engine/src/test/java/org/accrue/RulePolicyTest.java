@@ -362,7 +362,7 @@ class RulePolicyTest {
                 // System, Runtime and File are only words in a comment
                 rule "Process engineering credit may count"
                 when
-                    $c : Credit( subjects contains "Process Engineering" )
+                    $c : Credit( code == "Process Runtime System" )
                 then
                     insert(new MayCount("scqf-pgdip", $c));
                 end

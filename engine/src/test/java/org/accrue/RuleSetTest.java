@@ -191,6 +191,46 @@ class RuleSetTest {
         assertTrue(!none.eligible() && none.counted().isEmpty(), none::toString);
     }
 
+    /** Any number of subjects up to eight in one sentence; more, or a tag no record can have, is named at its line. */
+    @Test
+    void taggedTakesSeveralSubjectsAndRefusesTagsNoRecordCanHave(@TempDir Path dir) throws Exception {
+        String rule = """
+                rule "tags: Certificate in Sustainability"
+                when
+                then
+                    award "tags" is the "Certificate in Sustainability" at SCQF level 7
+                    award "tags" has requirement "theme": at least 30 SCQF points of sustainability credit
+                end
+                rule "tags: theme"
+                when
+                    a credential
+                    - is tagged %s
+                then
+                    it may count toward requirement "theme" of award "tags"
+                end
+                """;
+        withRuleFile(dir, "rules/tags.dslr", rule.formatted("\"energy\" or \"climate\" or \"water\""));
+        var r = load(dir).evaluate(learner(credential("A").scqf(15, 7).subjects("water"),
+                credential("B").scqf(15, 7).subjects("climate"), credential("C").scqf(15, 7).subjects("finance")), AS_OF)
+                .award("tags").orElseThrow();
+        assertEquals(List.of("A", "B"), r.counted().stream().map(c -> c.credential()).sorted().toList());
+        assertTrue(r.eligible(), r::toString);
+
+        Path upper = dir.resolve("upper");
+        withRuleFile(upper, "rules/tags.dslr", rule.formatted("\"energy\" or \"Climate\""));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> load(upper));
+        assertEquals(List.of("subject tag 'Climate' can never match: a learner record's subjects are trimmed and "
+                + "lower-cased as they are read; write 'climate'"), e.problems().stream().map(RuleProblem::message).toList());
+        assertEquals(12, e.problems().get(0).line(), "the sentence's line, after the two header lines");
+
+        Path nine = dir.resolve("nine");
+        withRuleFile(nine, "rules/tags.dslr", rule.formatted(String.join(" or ", java.util.stream.IntStream
+                .rangeClosed(1, 9).mapToObj(i -> "\"t" + i + "\"").toList())));
+        e = assertThrows(RuleSetException.class, () -> load(nine));
+        assertTrue(e.problems().get(0).message().startsWith("'is tagged' takes at most 8 subjects joined by 'or', and "
+                + "this line has 9"), e.problems().toString());
+    }
+
     @Test
     void aDesignerWordsAnAwardInFheqTermsAndNoOtherWord(@TempDir Path dir) throws Exception {
         withRuleFile(dir, "rules/eng.dslr", """

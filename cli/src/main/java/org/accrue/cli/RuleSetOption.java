@@ -28,7 +28,8 @@ final class RuleSetOption {
     /** The rule set, or null after printing every problem to {@code err}. */
     RuleSet load(PrintWriter err) {
         try {
-            return folders.isEmpty() && frameworks.isEmpty() ? RuleSet.loadDefault() : RuleSet.load(folders, frameworks);
+            return folders.isEmpty() && frameworks.isEmpty() ? WorkingTree.defaultRuleSet()
+                    : RuleSet.load(folders, frameworks);
         } catch (RuleSetException e) {
             for (RuleProblem p : e.problems()) {
                 err.println(p);

@@ -46,7 +46,7 @@ final class RulesCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? RuleSet.loadDefault()
+                RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? WorkingTree.defaultRuleSet()
                         : RuleSet.load(folders, frameworks);
                 out.println("accrue rules check: no problems; " + rules.awards().size() + " awards, rule set "
                         + rules.id());

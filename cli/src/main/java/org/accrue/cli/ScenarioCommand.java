@@ -51,7 +51,9 @@ final class ScenarioCommand implements Callable<Integer> {
         if (rules == null) {
             return ExitStatus.RULE_SET;
         }
-        List<Path> files = folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
+        var tree = folders.isEmpty() ? WorkingTree.home() : java.util.Optional.<Path>empty();
+        List<Path> files = tree.isPresent() ? ScenarioFiles.find(List.of(tree.get().resolve("rules")))
+                : folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
         if (files.isEmpty()) {
             err.println("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
                     + (folders.isEmpty() ? "the packaged rule set" : folders.toString()));
@@ -61,7 +63,8 @@ final class ScenarioCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         for (Path file : files) {
-            String display = folders.isEmpty() ? "(packaged) " + file.toString().replaceFirst("^/?accrue/ruleset/", "")
+            String display = tree.isPresent() ? WorkingTree.display(file)
+                    : folders.isEmpty() ? "(packaged) " + file.toString().replaceFirst("^/?accrue/ruleset/", "")
                     : file.toString();
             List<Scenario> scenarios;
             try {

@@ -40,7 +40,9 @@ class AuthoringGuideTest {
     @Test
     void theSentenceReferenceHasARowForEverySentence() throws Exception {
         long sentences = Files.readAllLines(TestRuleSets.REPO.resolve("rules/accrue.dsl")).stream()
-                .filter(l -> l.startsWith("[")).count();
+                .filter(l -> l.startsWith("["))
+                // "is tagged" with three to eight alternatives is one sentence in the reference
+                .filter(l -> !l.contains("{s4}")).count();
         String guide = Files.readString(DOCS.resolve("authoring.md"));
         long rows = guide.substring(guide.indexOf("## Sentence reference")).lines()
                 .filter(l -> l.startsWith("| `")).count();

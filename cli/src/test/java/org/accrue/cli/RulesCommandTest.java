@@ -9,11 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code accrue rules check} and {@code accrue rules test}. */
@@ -227,6 +229,44 @@ class RulesCommandTest {
         assertEquals(ExitStatus.BAD_INPUT, r.status());
         assertEquals(dir.resolve("rules") + "/tests/bad.test.yaml: scenarios[0].expect.scqf-pgcert.counted: must be a "
                 + "mapping of credential to where it counted: {A: core, B: general, C: not counted}\n", r.err());
+    }
+
+    /** The launcher names the working tree; an edit to a rule test there is seen without rebuilding anything. */
+    @Test
+    void fromAWorkingTreeTheCommandsReadItsRuleFoldersAsTheyAreNow(@TempDir Path tree) throws Exception {
+        TestRuleSets.copyOfShippedRules(tree);
+        Files.writeString(tree.resolve("rules/tests/edited.test.yaml"), """
+                asOf: 2026-11-28
+                defaults: {assessment: summative, qualityAssurance: external}
+                scenarios:
+                  - name: an edit made a minute ago
+                    credentials: [{id: A, title: T, credit: {value: 59, system: SCQF}, level: {framework: SCQF, value: 11}}]
+                    expect: {scqf-pgcert: eligible}
+                """);
+        Process p = launch(tree, "rules", "test");
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.BAD_INPUT, p.waitFor(), out);
+        assertTrue(out.contains("FAIL rules/tests/edited.test.yaml: scenarios[0] 'an edit made a minute ago'"), out);
+        // an edit to a rule file: the PgCert's total lowered to 59 is the rule set evaluate and check now use
+        Path awards = tree.resolve("rules/scqf-pgcert.dslr");
+        Files.writeString(awards, Files.readString(awards).replace("needs at least 60 SCQF points in all",
+                "needs at least 59 SCQF points in all"));
+        p = launch(tree, "rules", "test");
+        out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("PASS rules/tests/edited.test.yaml: scenarios[0] 'an edit made a minute ago'"), out);
+        p = launch(tree, "rules", "check");
+        out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertFalse(out.contains(DefaultRules.get().id()), "the edited rule set is not the packaged one: " + out);
+    }
+
+    private static Process launch(Path tree, String... args) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-D" + "accrue.ruleset.home=" + tree, "-Daccrue.cache.dir=" + tree.resolve("cache"),
+                AccrueCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(tree.toFile()).redirectErrorStream(true).start();
     }
 
     @Test

@@ -262,11 +262,14 @@ public final class AwardEvaluation {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal[] levelHave = zeros(definition.levels().size());
         BigDecimal[] capHave = zeros(definition.caps().size());
+        List<Allocator.Candidate> leftOut = List.of();
         for (Allocator.Candidate c : candidates.list()) {
             Integer to = allocation.assignment().get(c.id());
             if (to == null) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, Wording.capReached(
-                        c.caps().stream().map(k -> prepared.capDescription[k]).toList())));
+                if (leftOut.isEmpty()) {
+                    leftOut = new ArrayList<>();
+                }
+                leftOut.add(c);
                 continue;
             }
             counted.add(new Counted(c.id(), to == Allocator.GENERAL ? Counted.GENERAL : named.get(to).id(),
@@ -285,12 +288,38 @@ public final class AwardEvaluation {
                 capHave[k] = capHave[k].add(c.points());
             }
         }
+        for (Allocator.Candidate c : leftOut) {
+            // what counting the whole credential would do to each cap it falls under, with what is counted
+            List<String> over = new ArrayList<>();
+            for (int k : c.caps()) {
+                CreditCap cap = definition.caps().get(k);
+                BigDecimal would = capHave[k].add(c.points());
+                if (would.compareTo(cap.maxPoints()) > 0) {
+                    over.add(Wording.overCap(prepared.terms, c.id(), c.points(), cap, would));
+                }
+            }
+            notCounted.add(new NotCounted(c.id(), NotCounted.Reason.CAP_REACHED, over.isEmpty()
+                    ? Wording.capReached(c.caps().stream().map(k -> prepared.capDescription[k]).toList())
+                    : String.join("; ", over)));
+        }
         return new Tally(counted, have, count, total, levelHave, capHave);
     }
 
     /** Step 4: each requirement's have against need (or max), and in words what is missing. */
     private List<RequirementResult> requirementResults(Tally tally, Set<String> waived, List<String> missing) {
         List<Requirement> named = definition.requirements();
+        // a shortfall cannot come by a route whose cap is full, nor more of it than the cap has room for
+        java.util.function.Function<BigDecimal, String> routes = more -> {
+            List<String> notes = new ArrayList<>();
+            for (int k = 0; k < tally.capHave().length; k++) {
+                CreditCap cap = definition.caps().get(k);
+                BigDecimal room = cap.maxPoints().subtract(tally.capHave()[k]);
+                if (room.compareTo(more) < 0) {
+                    notes.add(Wording.capRoom(prepared.terms, cap, room));
+                }
+            }
+            return notes.isEmpty() ? null : String.join(", ", notes);
+        };
         List<RequirementResult> requirements = new ArrayList<>();
         for (int i = 0; i < named.size(); i++) {
             Requirement r = named.get(i);
@@ -303,20 +332,20 @@ public final class AwardEvaluation {
             } else {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.requirementDescription[i],
                         tally.requirementHave()[i], r.minPoints(), w, missing,
-                        more -> Wording.morePoints(prepared.terms, r.id(), more, of)));
+                        more -> Wording.morePoints(prepared.terms, r.id(), more, of), routes));
             }
         }
         if (definition.total() != null) {
             requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, tally.total(),
                     definition.total().minPoints(), waived.contains("total"), missing,
-                    more -> Wording.moreInAll(prepared.terms, more)));
+                    more -> Wording.moreInAll(prepared.terms, more), routes));
         }
         for (int l = 0; l < tally.levelHave().length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
             requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
                     tally.levelHave()[l], c.minPoints(), waived.contains(c.id()), missing,
-                    more -> Wording.moreAtLevel(prepared.terms, more, at)));
+                    more -> Wording.moreAtLevel(prepared.terms, more, at), routes));
         }
         for (int k = 0; k < tally.capHave().length; k++) {
             CreditCap cap = definition.caps().get(k);
@@ -445,9 +474,20 @@ public final class AwardEvaluation {
     private static RequirementResult minimum(String id, RequirementResult.Kind kind, String description, BigDecimal have,
                                              BigDecimal need, boolean waived, List<String> missing,
                                              UnaryOperator<String> shortfall) {
+        return minimum(id, kind, description, have, need, waived, missing, shortfall, more -> null);
+    }
+
+    /** As above, with what the routes of credit allow of the shortfall (a full cap), said beside it. */
+    private static RequirementResult minimum(String id, RequirementResult.Kind kind, String description, BigDecimal have,
+                                             BigDecimal need, boolean waived, List<String> missing,
+                                             UnaryOperator<String> shortfall,
+                                             java.util.function.Function<BigDecimal, String> routes) {
         boolean met = waived || have.compareTo(need) >= 0;
         if (!met) {
-            missing.add(Wording.missing(shortfall.apply(Points.text(need.subtract(have))), have, need));
+            BigDecimal more = need.subtract(have);
+            String note = routes.apply(more);
+            missing.add(Wording.missing(shortfall.apply(Points.text(more)) + (note == null ? "" : ", " + note), have,
+                    need));
         }
         return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null, waived);
     }

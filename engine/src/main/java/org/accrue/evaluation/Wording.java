@@ -85,9 +85,7 @@ final class Wording {
     }
 
     static String cap(Terms t, CreditCap cap) {
-        return "at most " + Points.text(cap.maxPoints()) + " " + t.unit() + " by route "
-                + cap.routes().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
-                .collect(Collectors.joining(" or "));
+        return "at most " + Points.text(cap.maxPoints()) + " " + t.unit() + " by route " + routes(cap);
     }
 
     // What is missing
@@ -133,6 +131,25 @@ final class Wording {
     static String noRule(int scqfLevel) {
         return "no rule of this award lets it count (" + (scqfLevel > 0 ? "SCQF level " + scqfLevel : "level unknown")
                 + ")";
+    }
+
+    /** Why a credential under a cap was left out: counting all of it would take the cap's total past its maximum. */
+    static String overCap(Terms t, String credential, BigDecimal points, CreditCap cap, BigDecimal would) {
+        return "counting all " + Points.text(points) + " " + t.unit() + " of " + credential + " would take the "
+                + routes(cap) + " total to " + Points.text(would) + " of at most " + Points.text(cap.maxPoints());
+    }
+
+    /** How much of a shortfall may still come by a capped route: none when the cap is full. */
+    static String capRoom(Terms t, CreditCap cap, BigDecimal room) {
+        return room.signum() <= 0
+                ? "none of them by " + routes(cap) + " (that cap, " + Points.text(cap.maxPoints()) + " " + t.unit()
+                  + ", is full)"
+                : "at most " + Points.text(room) + " of them by " + routes(cap);
+    }
+
+    private static String routes(CreditCap cap) {
+        return cap.routes().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(" or "));
     }
 
     static String capReached(List<String> caps) {

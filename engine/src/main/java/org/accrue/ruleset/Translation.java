@@ -65,8 +65,14 @@ public final class Translation {
         }
         for (RuleFile f : files) {
             switch (kind(f)) {
-                case ".drl" -> drl(f, text(f), null);
-                case ".dslr" -> dslr(f, vocabularies);
+                case ".drl" -> {
+                    checkTags(f);
+                    drl(f, text(f), null);
+                }
+                case ".dslr" -> {
+                    checkTags(f);
+                    dslr(f, vocabularies);
+                }
                 case ".dsl" -> dslValues(f);
                 default -> table(f);
             }
@@ -403,6 +409,43 @@ public final class Translation {
      * Every sentence must match one sentence of the vocabulary in full. Drools expands the part of a line that
      * matches and passes the rest on as DRL, which then fails a line later or at the rule's first line.
      */
+    private static final Pattern TAGGED = Pattern.compile("is tagged\\s+((?:\"[^\"]*\"(?:\\s+or\\s+)?)+)");
+    private static final Pattern CONTAINS = Pattern.compile("subjects\\s+contains\\s+(\"[^\"]*\")");
+    private static final Pattern HAS_SUBJECT = Pattern.compile("hasSubject\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    /**
+     * A subject tag a rule names that no learner record can have: a record's subjects are trimmed and lower-cased as
+     * they are read, so "Finance" or " finance" never matches. Found in sentences and in DRL alike, at its line.
+     */
+    private void checkTags(RuleFile f) {
+        String[] lines = text(f).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.strip().startsWith("//") || line.strip().startsWith("#")) {
+                continue;
+            }
+            for (Pattern p : List.of(TAGGED, CONTAINS, HAS_SUBJECT)) {
+                Matcher m = p.matcher(line);
+                while (m.find()) {
+                    Matcher q = QUOTED.matcher(m.group(1));
+                    while (q.find()) {
+                        String tag = q.group(1);
+                        String usable = tag.strip().toLowerCase(java.util.Locale.ROOT);
+                        if (!tag.equals(usable) || tag.isEmpty()) {
+                            problems.add(new RuleProblem(f.display(), i + 1, m.start(1) + q.start() + 1, "subject tag '"
+                                    + tag + "' can never match: a learner record's subjects are trimmed and lower-cased "
+                                    + "as they are read" + (usable.isEmpty() ? "" : "; write '" + usable + "'")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The most alternatives the vocabulary's "is tagged" sentences take. */
+    static final int MAX_TAGS = 8;
+
     private void checkSentences(RuleFile f, String source, List<DSLTokenizedMappingFile> vocabularies) {
         List<Pattern> conditions = new ArrayList<>();
         List<Pattern> consequences = new ArrayList<>();
@@ -450,7 +493,12 @@ public final class Translation {
                 continue;
             }
             List<Pattern> sentences = section.equals("when") ? conditions : consequences;
-            if (sentences.stream().noneMatch(p -> p.matcher(line).matches())) {
+            if (line.startsWith("- is tagged") && line.split("\" or \"", -1).length > MAX_TAGS) {
+                problems.add(new RuleProblem(f.display(), i + 1, lines[i].indexOf(line) + 1, "'is tagged' takes at "
+                        + "most " + MAX_TAGS + " subjects joined by 'or', and this line has "
+                        + line.split("\" or \"", -1).length + ": split them over two rules, each letting the "
+                        + "credential count toward the same requirement"));
+            } else if (sentences.stream().noneMatch(p -> p.matcher(line).matches())) {
                 problems.add(new RuleProblem(f.display(), i + 1, lines[i].indexOf(line) + 1,
                         "'" + line + "' matches no " + (section.equals("when") ? "condition" : "action")
                                 + " sentence of the vocabulary (docs/authoring.md lists them; plain DRL lines "
