@@ -31,4 +31,5 @@
 [consequence][]award "{award}" counts any credit as general credit=insert(new GeneralCredit("{award}"));
 [consequence][]award "{award}" counts at most {points} SCQF points by route {routes}=insert(CreditCap.byRoutes("{award}", new java.math.BigDecimal("{points}"), "{routes}"));
 [consequence][]award "{award}" counts only credit issued in the last {years} years=insert(new Recency("{award}", {years}));
+[consequence][]award "{award}" counts credit only while its credential is valid=insert(new CountsWhileValid("{award}"));
 [consequence][]award "{award}" shares the credit of award "{other}"=insert(new SharesCredit("{award}", "{other}"));

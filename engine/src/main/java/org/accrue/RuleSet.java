@@ -212,7 +212,7 @@ public final class RuleSet {
                 continue;
             }
             List<String> ids = new java.util.ArrayList<>(d.requirements().stream().map(r -> r.id()).toList());
-            if (e.type() == StaffException.Type.WAIVE) {
+            if (e.type() == StaffException.Type.WAIVE || e.type() == StaffException.Type.MODIFY) {
                 if (d.total() != null) {
                     ids.add("total");
                 }
@@ -221,7 +221,7 @@ public final class RuleSet {
             if (!ids.contains(e.requirement())) {
                 problems.add(new RecordProblem(at + ".requirement", "award '" + e.award() + "' has no requirement '"
                         + org.accrue.report.Printable.echo(e.requirement()) + "' to "
-                        + e.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + e.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                         + (ids.isEmpty() ? "" : "; it has " + String.join(", ", ids))));
             }
         }

@@ -112,6 +112,118 @@ class StaffExceptionsTest {
         assertEquals(0, r.requirement("max-rpl-transfer").orElseThrow().have().compareTo(java.math.BigDecimal.valueOf(30)));
     }
 
+    /** An old credential that is also capped: each finer allowance lifts its own limit only. */
+    @Test
+    void allowRecencyAndAllowCapEachLiftOneLimit() {
+        LearnerRecord both = learner(
+                credential("A").scqf(15, 11).subjects("data-science").route(Route.RPL),
+                credential("B").scqf(15, 11).subjects("data-science").route(Route.TRANSFER),
+                credential("C").scqf(15, 11).subjects("statistics").route(Route.TRANSFER).issued("2019-06-30"),
+                credential("D").scqf(15, 11));
+        AwardResult recencyOnly = evaluate(both, exception(StaffException.Type.ALLOW_RECENCY, null, "C"));
+        assertFalse(recencyOnly.eligible(), "the cap still leaves C out");
+        assertTrue(recencyOnly.notCounted().stream().anyMatch(n -> n.credential().equals("C")
+                && n.code() == org.accrue.result.NotCounted.Reason.CAP_REACHED), recencyOnly.notCounted().toString());
+        assertEquals("C was allowed but not counted despite the recency limit", recencyOnly.exceptions().get(0).effect());
+        AwardResult capOnly = evaluate(both, exception(StaffException.Type.ALLOW_CAP, null, "C"));
+        assertFalse(capOnly.eligible(), "the recency limit still leaves C out");
+        assertTrue(capOnly.notCounted().stream().anyMatch(n -> n.credential().equals("C")
+                && n.code() == org.accrue.result.NotCounted.Reason.TOO_OLD), capOnly.notCounted().toString());
+        AwardResult twoAllowances = evaluate(both, exception(StaffException.Type.ALLOW_RECENCY, null, "C"),
+                exception(StaffException.Type.ALLOW_CAP, null, "C"));
+        assertTrue(twoAllowances.eligible(), twoAllowances::toString);
+        assertEquals(List.of("C counted despite the recency limit", "C counted outside the cap"),
+                twoAllowances.exceptions().stream().map(AppliedException::effect).toList());
+        AwardResult allow = evaluate(both, exception(StaffException.Type.ALLOW, null, "C"));
+        assertEquals("C counted despite the recency limit and outside the cap", allow.exceptions().get(0).effect());
+    }
+
+    /** Stellic's "modify": a requirement's minimum changed for one learner, with who and why. */
+    @Test
+    void aModifiedMinimumIsTheOneThisLearnerIsHeldTo() {
+        LearnerRecord fewMethods = learner(credential("A").scqf(45, 11).subjects("data-science"),
+                credential("B").scqf(10, 11).subjects("statistics"), credential("C").scqf(5, 11));
+        assertFalse(evaluate(fewMethods).eligible());
+        StaffException modify = new StaffException(StaffException.Type.MODIFY, AWARD, "methods", null, "Dr J Smith",
+                LocalDate.of(2026, 10, 1), "the 10-credit statistics module covers the outcomes", null,
+                new java.math.BigDecimal("10"));
+        AwardResult r = evaluate(fewMethods, modify);
+        assertTrue(r.eligible(), r::toString);
+        var methods = r.requirement("methods").orElseThrow();
+        assertEquals(0, methods.need().compareTo(java.math.BigDecimal.TEN));
+        assertEquals("requirement 'methods' minimum changed from 15 to 10 (it has 10)", r.exceptions().get(0).effect());
+        assertTrue(r.exceptions().get(0).used());
+        assertEquals(0, r.exceptions().get(0).minimum().compareTo(java.math.BigDecimal.TEN));
+        StaffException nine = new StaffException(StaffException.Type.MODIFY, AWARD, "methods", null, "Dr J Smith",
+                LocalDate.of(2026, 10, 1), "r", null, new java.math.BigDecimal("11"));
+        assertFalse(evaluate(fewMethods, nine).eligible(), "10 of a modified 11 is still short");
+    }
+
+    @Test
+    void theFinerExceptionsAreReadFromALearnerFileWithTheirFields() throws Exception {
+        String base = """
+                learner: {id: L}
+                credentials: [{id: A, title: A}]
+                exceptions:
+                  - {type: %s, award: pgcert-data-science, %s authorisedBy: Dr X, date: 2026-10-01, reason: board}
+                """;
+        var modify = LearnerFiles.parse(base.formatted("modify", "requirement: methods, minimum: 10,"), "e.yaml", false);
+        assertEquals(StaffException.Type.MODIFY, modify.exceptions().get(0).type());
+        assertEquals(0, modify.exceptions().get(0).minimum().compareTo(java.math.BigDecimal.TEN));
+        assertEquals(StaffException.Type.ALLOW_RECENCY, LearnerFiles.parse(base.formatted("allow-recency",
+                "credential: A,"), "e.yaml", false).exceptions().get(0).type());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parse(
+                base.formatted("modify", "requirement: methods,"), "e.yaml", false));
+        assertEquals("exceptions[0].minimum: is missing; a modify gives the requirement's new minimum",
+                e.where() + ": " + e.problem());
+        e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parse(
+                base.formatted("allow-cap", "credential: A, minimum: 3,"), "e.yaml", false));
+        assertEquals("exceptions[0].minimum: only a modify changes a minimum", e.where() + ": " + e.problem());
+    }
+
+    /** An award that counts credit only while its credential is valid; another award counts it all the same. */
+    @Test
+    void expiredCreditDoesNotCountWhereTheAwardSaysSoAndAnAllowanceLiftsIt(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/valid.dslr", """
+                rule "valid: Certificate while valid"
+                when
+                then
+                    award "valid" is the "Certificate while valid" at SCQF level 7
+                    award "valid" counts any credit as general credit
+                    award "valid" needs at least 30 SCQF points in all
+                    award "valid" counts credit only while its credential is valid
+                end
+                """);
+        String text = """
+                learner: {id: L-V}
+                credentials:
+                  - {id: A, title: Current, credit: {value: 15, system: SCQF}, level: {framework: SCQF, value: 7},
+                     assessment: summative, qualityAssurance: external, issued: 2025-01-10, validUntil: 2026-11-28}
+                  - {id: B, title: Lapsed, credit: {value: 15, system: SCQF}, level: {framework: SCQF, value: 7},
+                     assessment: summative, qualityAssurance: external, issued: 2024-01-10, validUntil: 2026-11-27}
+                """;
+        RuleSet rules = TestRuleSets.load(dir);
+        var r = rules.evaluate(LearnerFiles.parse(text, "v.yaml", false), AS_OF);
+        AwardResult valid = r.award("valid").orElseThrow();
+        assertFalse(valid.eligible(), valid::toString);
+        assertEquals(List.of(new org.accrue.result.NotCounted("B", org.accrue.result.NotCounted.Reason.EXPIRED,
+                "valid until 2026-11-27, before the as-of date 2026-11-28; this award counts credit only while its "
+                        + "credential is valid")), valid.notCounted());
+        assertTrue(r.award("scqf-certhe").orElseThrow().counted().stream().anyMatch(c -> c.credential().equals("B")),
+                "an award without the sentence counts it");
+        String allowed = text + "exceptions:\n  - {type: allow-recency, award: valid, credential: B, authorisedBy: X, "
+                + "date: 2026-10-01, reason: renewed}\n";
+        AwardResult lifted = rules.evaluate(LearnerFiles.parse(allowed, "v.yaml", false), AS_OF).award("valid")
+                .orElseThrow();
+        assertTrue(lifted.eligible(), lifted::toString);
+        assertEquals("B counted despite its expiry", lifted.exceptions().get(0).effect());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parse(
+                text.replace("validUntil: 2026-11-27", "validUntil: 2023-01-01"), "v.yaml", false));
+        assertEquals("credentials[1].validUntil: 2023-01-01 is before its issue date 2024-01-10",
+                e.where() + ": " + e.problem());
+    }
+
     @Test
     void exceptionsForOtherAwardsDoNothingHere() {
         StaffException other = new StaffException(StaffException.Type.WAIVE, "scqf-pgcert", "total", null, "X",
@@ -146,7 +258,7 @@ class StaffExceptionsTest {
             "{type: waive, award: a, requirement: r, date: 2026-01-01, reason: why} => exceptions[0].authorisedBy: is missing",
             "{type: waive, award: a, requirement: r, authorisedBy: X, date: 2026-01-01} => exceptions[0].reason: is missing",
             "{type: waive, award: a, requirement: r, authorisedBy: X, reason: why} => exceptions[0].date: is missing; an exception needs the date it was authorised",
-            "{type: pardon, award: a, authorisedBy: X, date: 2026-01-01, reason: why} => exceptions[0].type: unknown value 'pardon'; expected one of waive | substitute | allow",
+            "{type: pardon, award: a, authorisedBy: X, date: 2026-01-01, reason: why} => exceptions[0].type: unknown value 'pardon'; expected one of waive | substitute | allow | allow-recency | allow-cap | modify",
             "{type: waive, award: a, authorisedBy: X, date: 2026-01-01, reason: why} => exceptions[0].requirement: is missing; a waive names the requirement it applies to",
             "{type: allow, award: a, authorisedBy: X, date: 2026-01-01, reason: why} => exceptions[0].credential: is missing; a allow names the credential it applies to",
             "{type: allow, award: a, credential: Z, authorisedBy: X, date: 2026-01-01, reason: why} => exceptions[0].credential: no credential 'Z' in this file",

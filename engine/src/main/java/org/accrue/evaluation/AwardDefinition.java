@@ -22,10 +22,12 @@ import java.util.Map;
  * @param generalCredit true when every credit-bearing credential may count as general credit ({@link GeneralCredit})
  * @param rules         the rules that defined it, in firing order
  * @param sharesWith    the conferred awards whose credit may count toward it again ({@code SharesCredit})
+ * @param whileValid    true when credit counts only while its credential is valid ({@code CountsWhileValid})
  */
 public record AwardDefinition(Award award, List<Requirement> requirements, TotalCredit total,
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
-                              boolean generalCredit, List<String> rules, java.util.Set<String> sharesWith) {
+                              boolean generalCredit, List<String> rules, java.util.Set<String> sharesWith,
+                              boolean whileValid) {
 
     /** What an award id may be: it names badge files, report lines and CSV cells. */
     static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -124,6 +126,12 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                 problems.add(new Problem(r.rule(), r.by() + " sets a negative recency limit"));
             }
         }
+        for (var v : log.of(org.accrue.vocabulary.CountsWhileValid.class)) {
+            Builder b = award(byId, v.fact().award(), v, "counting only while valid", problems);
+            if (b != null) {
+                b.whileValid = true;
+            }
+        }
         for (var s : log.of(org.accrue.vocabulary.SharesCredit.class)) {
             Builder b = award(byId, s.fact().award(), s, "shared credit", problems);
             if (b != null) {
@@ -172,6 +180,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         TotalCredit total;
         Recency recency;
         boolean generalCredit;
+        boolean whileValid;
         final java.util.Set<String> sharesWith = new java.util.TreeSet<>();
 
         Builder(Award award, String rule) {
@@ -183,7 +192,8 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
 
         AwardDefinition build() {
             return new AwardDefinition(award, List.copyOf(requirements), total, List.copyOf(levels),
-                    List.copyOf(caps), recency, generalCredit, List.copyOf(rules), java.util.Set.copyOf(sharesWith));
+                    List.copyOf(caps), recency, generalCredit, List.copyOf(rules), java.util.Set.copyOf(sharesWith),
+                    whileValid);
         }
     }
 }

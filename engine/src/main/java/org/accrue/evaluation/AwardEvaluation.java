@@ -122,7 +122,7 @@ public final class AwardEvaluation {
 
     /** The credit that may count, each as a candidate of the allocation search, and what that needed to know. */
     private record Candidates(List<Allocator.Candidate> list, Map<String, Credit> byId,
-                              Map<String, List<Integer>> ruleOptions, Set<String> tooOld) {
+                              Map<String, List<Integer>> ruleOptions, Set<String> tooOld, Set<String> expired) {
     }
 
     /** What the chosen allocation counted: toward each named requirement, in all, at each level, under each cap. */
@@ -136,13 +136,13 @@ public final class AwardEvaluation {
      */
     AwardResult result() {
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
-        Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
+        Map<String, BigDecimal> modified = modified();
         List<NotCounted> notCounted = new ArrayList<>();
-        Candidates candidates = candidates(allowed, notCounted);
-        Allocator.Allocation allocation = Allocator.solve(problem(candidates, waived), budget);
+        Candidates candidates = candidates(notCounted);
+        Allocator.Allocation allocation = Allocator.solve(problem(candidates, waived, modified), budget);
         Tally tally = tally(candidates, allocation, notCounted);
         List<String> missing = new ArrayList<>();
-        List<RequirementResult> requirements = requirementResults(tally, waived, missing);
+        List<RequirementResult> requirements = requirementResults(tally, waived, modified, missing);
         boolean eligible = requirements.stream().allMatch(RequirementResult::met);
         if (eligible != allocation.meetsAll()) {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
@@ -152,8 +152,7 @@ public final class AwardEvaluation {
         }
         List<AppliedException> applied = new ArrayList<>();
         for (StaffException e : exceptions) {
-            applied.add(applied(e, requirements, tally.counted(), candidates.ruleOptions(), candidates.tooOld(),
-                    definition.requirements(), candidates.byId()));
+            applied.add(applied(e, requirements, tally.counted(), candidates, definition.requirements()));
         }
         notCounted.sort(Comparator.comparing(NotCounted::credential));
         return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
@@ -171,8 +170,7 @@ public final class AwardEvaluation {
     /** Steps 1 and 2 alone: the problem the search would be given. */
     Problem problem() {
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
-        Set<String> allowed = ids(StaffException.Type.ALLOW, StaffException::credential);
-        return new Problem(definition, problem(candidates(allowed, new ArrayList<>()), waived));
+        return new Problem(definition, problem(candidates(new ArrayList<>()), waived, modified()));
     }
 
     /**
@@ -180,7 +178,9 @@ public final class AwardEvaluation {
      * falls under; what may not count (no credit at all, too old, no rule for it) goes to {@code notCounted} with
      * its reason.
      */
-    private Candidates candidates(Set<String> allowed, List<NotCounted> notCounted) {
+    private Candidates candidates(List<NotCounted> notCounted) {
+        Set<String> liftTime = ids(StaffException.Type::liftsTime, StaffException::credential);
+        Set<String> liftCaps = ids(StaffException.Type::liftsCaps, StaffException::credential);
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
                 notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
@@ -191,6 +191,7 @@ public final class AwardEvaluation {
         Map<String, Credit> byId = new HashMap<>();
         Map<String, List<Integer>> ruleOptions = new HashMap<>();
         Set<String> tooOld = new LinkedHashSet<>();
+        Set<String> expired = new LinkedHashSet<>();
         LocalDate earliest = definition.recency() == null ? null : definition.recency().earliest(asOf);
         for (Credit credit : credits) { // already in id order
             byId.put(credit.id(), credit);
@@ -202,10 +203,19 @@ public final class AwardEvaluation {
             }
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
                 tooOld.add(credit.id());
-                if (!allowed.contains(credit.id())) {
+                if (!liftTime.contains(credit.id())) {
                     notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
                             : NotCounted.Reason.TOO_OLD, credit.issued() == null ? Wording.noIssueDate(earliest)
                             : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
+                    continue;
+                }
+            }
+            LocalDate validUntil = credit.credential().validUntil();
+            if (definition.whileValid() && validUntil != null && validUntil.isBefore(asOf)) {
+                expired.add(credit.id());
+                if (!liftTime.contains(credit.id())) {
+                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.EXPIRED,
+                            Wording.expired(validUntil, asOf)));
                     continue;
                 }
             }
@@ -218,7 +228,7 @@ public final class AwardEvaluation {
             }
             List<Integer> caps = List.of();
             for (int i = 0; i < definition.caps().size(); i++) {
-                if (!allowed.contains(credit.id()) && definition.caps().get(i).applies(credit)) {
+                if (!liftCaps.contains(credit.id()) && definition.caps().get(i).applies(credit)) {
                     if (caps.isEmpty()) {
                         caps = new ArrayList<>();
                     }
@@ -227,29 +237,36 @@ public final class AwardEvaluation {
             }
             list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
         }
-        return new Candidates(list, byId, ruleOptions, tooOld);
+        return new Candidates(list, byId, ruleOptions, tooOld, expired);
     }
 
-    /** Step 2: the allocation problem: every minimum (zero where waived), every cap, and the candidates. */
-    private Allocator.Problem problem(Candidates candidates, Set<String> waived) {
+    /**
+     * Step 2: the allocation problem: every minimum (zero where waived, the new one where modified), every cap, and
+     * the candidates.
+     */
+    private Allocator.Problem problem(Candidates candidates, Set<String> waived, Map<String, BigDecimal> modified) {
         List<Requirement> named = definition.requirements();
         List<BigDecimal> needs = new ArrayList<>(named.size());
         List<Integer> countNeeds = new ArrayList<>(named.size());
         for (Requirement r : named) {
             boolean w = waived.contains(r.id());
-            needs.add(w ? BigDecimal.ZERO : r.minPoints());
-            countNeeds.add(w ? 0 : r.minCredentials());
+            BigDecimal m = modified.get(r.id());
+            boolean byCount = r.minCredentials() > 0;
+            needs.add(w ? BigDecimal.ZERO : m != null && !byCount ? m : r.minPoints());
+            countNeeds.add(w ? 0 : m != null && byCount ? m.intValue() : r.minCredentials());
         }
         List<Allocator.LevelNeed> levelNeeds = new ArrayList<>(definition.levels().size());
         for (CreditAtLevel l : definition.levels()) {
-            levelNeeds.add(new Allocator.LevelNeed(l.scqfLevel(), waived.contains(l.id()) ? BigDecimal.ZERO : l.minPoints()));
+            levelNeeds.add(new Allocator.LevelNeed(l.scqfLevel(), waived.contains(l.id()) ? BigDecimal.ZERO
+                    : modified.getOrDefault(l.id(), l.minPoints())));
         }
         List<BigDecimal> capMaxima = new ArrayList<>(definition.caps().size());
         for (CreditCap k : definition.caps()) {
             capMaxima.add(k.maxPoints());
         }
         return new Allocator.Problem(needs, countNeeds,
-                definition.total() == null || waived.contains("total") ? null : definition.total().minPoints(),
+                definition.total() == null || waived.contains("total") ? null
+                        : modified.getOrDefault("total", definition.total().minPoints()),
                 levelNeeds, capMaxima, candidates.list());
     }
 
@@ -306,7 +323,8 @@ public final class AwardEvaluation {
     }
 
     /** Step 4: each requirement's have against need (or max), and in words what is missing. */
-    private List<RequirementResult> requirementResults(Tally tally, Set<String> waived, List<String> missing) {
+    private List<RequirementResult> requirementResults(Tally tally, Set<String> waived, Map<String, BigDecimal> modified,
+                                                       List<String> missing) {
         List<Requirement> named = definition.requirements();
         // a shortfall cannot come by a route whose cap is full, nor more of it than the cap has room for
         java.util.function.Function<BigDecimal, String> routes = more -> {
@@ -327,24 +345,25 @@ public final class AwardEvaluation {
             boolean w = waived.contains(r.id());
             if (r.minCredentials() > 0) {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.CREDENTIALS, prepared.requirementDescription[i],
-                        BigDecimal.valueOf(tally.requirementCount()[i]), BigDecimal.valueOf(r.minCredentials()), w,
+                        BigDecimal.valueOf(tally.requirementCount()[i]),
+                        modified.getOrDefault(r.id(), BigDecimal.valueOf(r.minCredentials())), w,
                         missing, more -> Wording.moreCredentials(r.id(), more, of)));
             } else {
                 requirements.add(minimum(r.id(), RequirementResult.Kind.REQUIREMENT, prepared.requirementDescription[i],
-                        tally.requirementHave()[i], r.minPoints(), w, missing,
+                        tally.requirementHave()[i], modified.getOrDefault(r.id(), r.minPoints()), w, missing,
                         more -> Wording.morePoints(prepared.terms, r.id(), more, of), routes));
             }
         }
         if (definition.total() != null) {
             requirements.add(minimum("total", RequirementResult.Kind.TOTAL, prepared.totalDescription, tally.total(),
-                    definition.total().minPoints(), waived.contains("total"), missing,
+                    modified.getOrDefault("total", definition.total().minPoints()), waived.contains("total"), missing,
                     more -> Wording.moreInAll(prepared.terms, more), routes));
         }
         for (int l = 0; l < tally.levelHave().length; l++) {
             CreditAtLevel c = definition.levels().get(l);
             String at = prepared.levelAt[l];
             requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
-                    tally.levelHave()[l], c.minPoints(), waived.contains(c.id()), missing,
+                    tally.levelHave()[l], modified.getOrDefault(c.id(), c.minPoints()), waived.contains(c.id()), missing,
                     more -> Wording.moreAtLevel(prepared.terms, more, at), routes));
         }
         for (int k = 0; k < tally.capHave().length; k++) {
@@ -375,8 +394,8 @@ public final class AwardEvaluation {
 
     /** What an exception did, and whether the result depends on it. */
     private AppliedException applied(StaffException e, List<RequirementResult> requirements, List<Counted> counted,
-                                     Map<String, List<Integer>> ruleOptions, Set<String> tooOld,
-                                     List<Requirement> named, Map<String, Credit> byId) {
+                                     Candidates candidates, List<Requirement> named) {
+        Map<String, Credit> byId = candidates.byId();
         Counted c = e.credential() == null ? null
                 : counted.stream().filter(x -> x.credential().equals(e.credential())).findFirst().orElse(null);
         boolean used;
@@ -388,22 +407,31 @@ public final class AwardEvaluation {
                 used = r.have().compareTo(r.need()) < 0;
                 effect = Wording.waived(e.requirement(), used, r.have(), r.need());
             }
+            case MODIFY -> {
+                RequirementResult r = requirements.stream().filter(x -> x.id().equals(e.requirement())).findFirst()
+                        .orElseThrow();
+                BigDecimal before = ruleMinimum(e.requirement());
+                used = r.have().compareTo(before) < 0;
+                effect = Wording.modified(e.requirement(), before, e.minimum(), r.have(), used);
+            }
             case SUBSTITUTE -> {
                 int index = requirementIndex(named, e.requirement());
-                boolean byRules = ruleOptions.getOrDefault(e.credential(), List.of()).contains(index);
+                boolean byRules = candidates.ruleOptions().getOrDefault(e.credential(), List.of()).contains(index);
                 used = c != null && c.requirement().equals(e.requirement()) && !byRules;
                 effect = Wording.substituted(e.credential(), e.requirement(), byId.containsKey(e.credential()), used);
             }
             default -> {
-                boolean capped = byId.containsKey(e.credential())
+                boolean capped = e.type().liftsCaps() && byId.containsKey(e.credential())
                         && definition.caps().stream().anyMatch(k -> k.applies(byId.get(e.credential())));
-                boolean old = tooOld.contains(e.credential());
-                used = c != null && (old || capped);
-                effect = Wording.allowed(e.credential(), byId.containsKey(e.credential()), old, capped, c != null);
+                boolean old = e.type().liftsTime() && candidates.tooOld().contains(e.credential());
+                boolean expired = e.type().liftsTime() && candidates.expired().contains(e.credential());
+                used = c != null && (old || expired || capped);
+                effect = Wording.allowed(e.type(), e.credential(), byId.containsKey(e.credential()), old, expired,
+                        capped, c != null);
             }
         }
         return new AppliedException(e.type(), e.requirement(), e.credential(), e.authorisedBy(), e.date(), e.reason(),
-                used, effect, e.proposedBy());
+                used, effect, e.proposedBy(), e.minimum());
     }
 
     /**
@@ -450,10 +478,43 @@ public final class AwardEvaluation {
     }
 
     private Set<String> ids(StaffException.Type type, java.util.function.Function<StaffException, String> id) {
+        return ids(t -> t == type, id);
+    }
+
+    private Set<String> ids(java.util.function.Predicate<StaffException.Type> type,
+                            java.util.function.Function<StaffException, String> id) {
         if (exceptions.isEmpty()) {
             return Set.of();
         }
-        return exceptions.stream().filter(e -> e.type() == type).map(id).collect(Collectors.toSet());
+        return exceptions.stream().filter(e -> type.test(e.type())).map(id).collect(Collectors.toSet());
+    }
+
+    /** The new minimum of each requirement a {@code modify} changes, by requirement id. */
+    private Map<String, BigDecimal> modified() {
+        if (exceptions.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, BigDecimal> m = new HashMap<>();
+        for (StaffException e : exceptions) {
+            if (e.type() == StaffException.Type.MODIFY) {
+                m.put(e.requirement(), e.minimum());
+            }
+        }
+        return m;
+    }
+
+    /** The minimum the rules set for a requirement (named, {@code total} or a level's). */
+    private BigDecimal ruleMinimum(String id) {
+        for (Requirement r : definition.requirements()) {
+            if (r.id().equals(id)) {
+                return r.minCredentials() > 0 ? BigDecimal.valueOf(r.minCredentials()) : r.minPoints();
+            }
+        }
+        if (id.equals("total") && definition.total() != null) {
+            return definition.total().minPoints();
+        }
+        return definition.levels().stream().filter(l -> l.id().equals(id)).map(CreditAtLevel::minPoints).findFirst()
+                .orElseThrow();
     }
 
     private static int requirementIndex(List<Requirement> requirements, String id) {

@@ -197,11 +197,34 @@ final class Wording {
                 : credential + " was not needed for '" + requirement + "'";
     }
 
-    static String allowed(String credential, boolean credit, boolean old, boolean capped, boolean counted) {
+    static String allowed(org.accrue.learner.StaffException.Type type, String credential, boolean credit, boolean old,
+                          boolean expired, boolean capped, boolean counted) {
+        String limits = switch (type) {
+            case ALLOW_RECENCY -> "no recency limit or expiry";
+            case ALLOW_CAP -> "no cap";
+            default -> "no recency limit or cap";
+        };
+        List<String> lifted = new java.util.ArrayList<>();
+        if (old || expired) {
+            lifted.add("despite " + (old && expired ? "the recency limit and its expiry" : old ? "the recency limit"
+                    : "its expiry"));
+        }
+        if (capped) {
+            lifted.add("outside the cap");
+        }
         return !credit ? credential + " carries no credit, so it cannot be allowed"
-                : !old && !capped ? credential + " needed no allowance: no recency limit or cap applies to it"
-                : credential + (counted ? " counted" : " was allowed but not counted")
-                  + (old ? " despite the recency limit" : "") + (old && capped ? " and" : "")
-                  + (capped ? " outside the cap" : "");
+                : lifted.isEmpty() ? credential + " needed no allowance: " + limits + " applies to it"
+                : credential + (counted ? " counted " : " was allowed but not counted ") + String.join(" and ", lifted);
+    }
+
+    static String modified(String requirement, BigDecimal before, BigDecimal after, BigDecimal have, boolean used) {
+        return "requirement '" + requirement + "' minimum changed from " + Points.text(before) + " to "
+                + Points.text(after) + (used ? " (it has " + Points.text(have) + ")" : "; it is met without the change");
+    }
+
+    /** Why a credential's credit does not count: the award counts credit only while its credential is valid. */
+    static String expired(LocalDate validUntil, LocalDate asOf) {
+        return "valid until " + validUntil + ", before the as-of date " + asOf + "; this award counts credit only "
+                + "while its credential is valid";
     }
 }

@@ -25,6 +25,9 @@ import java.util.List;
  * @param awardingBodies every awarding body, for a joint award several (the Council Recommendation's "awarding
  *                 body(ies)"), the first being {@code awardingBody}; empty when none is stated
  * @param countries every country or region of the issuers, the first being {@code country}; empty when none
+ * @param validUntil the last day the credential is valid, as its issuer states it (Open Badges 3.0 and Europass
+ *                 {@code validUntil}); null when it states none. Whether an award counts expired credit is the
+ *                 award's rule ({@code CountsWhileValid})
  */
 public record Credential(
         String id,
@@ -48,7 +51,8 @@ public record Credential(
         Boolean proof,
         StatedLevel nationalLevel,
         List<String> awardingBodies,
-        List<String> countries) {
+        List<String> countries,
+        LocalDate validUntil) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -67,7 +71,7 @@ public record Credential(
                       Boolean proof, StatedLevel nationalLevel) {
         this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
                 qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, nationalLevel,
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 
     /** A credential that states no national level beside its level. */
@@ -78,7 +82,7 @@ public record Credential(
                       Boolean proof) {
         this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
                 qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, null, List.of(),
-                List.of());
+                List.of(), null);
     }
 
     /**
@@ -93,14 +97,14 @@ public record Credential(
     public Credential withCredit(StatedCredit stated) {
         return new Credential(id, code, title, awardingBody, country, issued, stated, level, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel, awardingBodies, countries);
+                nationalLevel, awardingBodies, countries, validUntil);
     }
 
     /** The same credential with its level stated in a framework (which the trust list gave). */
     public Credential withLevel(StatedLevel stated) {
         return new Credential(id, code, title, awardingBody, country, issued, credit, stated, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel, awardingBodies, countries);
+                nationalLevel, awardingBodies, countries, validUntil);
     }
 
     /** The one stated first, then the list's others, each once, in order. */

@@ -27,7 +27,7 @@ final class CsvTranscripts {
     static final List<String> COLUMNS = List.of("learnerId", "learnerName", "id", "code", "title", "awardingBody",
             "country", "issued", "creditValue", "creditSystem", "levelFramework", "levelValue", "hours",
             "assessment", "participation", "qualityAssurance", "identityVerified", "subjects", "outcomes", "grade",
-            "gradeScale", "route", "nationalLevelFramework", "nationalLevelValue");
+            "gradeScale", "route", "nationalLevelFramework", "nationalLevelValue", "validUntil");
     private static final Set<String> REQUIRED = Set.of("learnerId", "id", "title");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -84,7 +84,7 @@ final class CsvTranscripts {
                         "'" + rowLearner + "' differs from the first row's '" + learnerId + "'; one learner per file");
             }
             ObjectNode c = credentials.addObject();
-            credentialFields(row, c, List.of("id", "code", "title", "issued", "hours", "assessment",
+            credentialFields(row, c, List.of("id", "code", "title", "issued", "validUntil", "hours", "assessment",
                     "participation", "qualityAssurance", "grade", "route"), List.of("subjects", "outcomes"));
             // a joint award names several awarding bodies and countries, separated by ';' like the lists
             for (String joint : List.of("awardingBody", "country")) {

@@ -99,6 +99,10 @@ final class Elm {
         if (date != null && date.length() >= 10) {
             c.put("issued", date.substring(0, 10));
         }
+        String until = text(root, "validUntil");
+        if (until != null && until.length() >= 10) {
+            c.put("validUntil", until.substring(0, 10));
+        }
         JsonNode spec = first(claim.get("specifiedBy"));
         if (spec != null) {
             JsonNode eqf = spec.get("eqfLevel");

@@ -38,11 +38,12 @@ final class LearnerRecordParser {
     private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions", "conferred");
     private static final Set<String> CONFERRED_FIELDS = Set.of("award", "date", "credentials");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("type", "award", "requirement", "credential",
-            "authorisedBy", "date", "reason", "proposedBy");
+            "authorisedBy", "date", "reason", "proposedBy", "minimum");
     private static final Set<String> LEARNER_FIELDS = Set.of("id", "name");
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
-            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof", "nationalLevel");
+            "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof", "nationalLevel",
+            "validUntil");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
     private static final Set<String> GRADE_FIELDS = Set.of("value", "scale");
@@ -185,24 +186,31 @@ final class LearnerRecordParser {
         }
         String reason = requiredText(node, p, "reason");
         String proposedBy = optionalText(node, p, "proposedBy");
-        if (type != StaffException.Type.ALLOW && requirement == null) {
-            throw error(p + "requirement", "is missing; a " + type.name().toLowerCase(Locale.ROOT)
-                    + " names the requirement it applies to");
+        String kind = type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (type.namesRequirement() && requirement == null) {
+            throw error(p + "requirement", "is missing; a " + kind + " names the requirement it applies to");
         }
-        if (type != StaffException.Type.WAIVE && credential == null) {
-            throw error(p + "credential", "is missing; a " + type.name().toLowerCase(Locale.ROOT)
-                    + " names the credential it applies to");
+        if (type.namesCredential() && credential == null) {
+            throw error(p + "credential", "is missing; a " + kind + " names the credential it applies to");
         }
-        if (type == StaffException.Type.WAIVE && credential != null) {
-            throw error(p + "credential", "a waiver applies to a requirement, not a credential");
+        if (!type.namesCredential() && credential != null) {
+            throw error(p + "credential", (type == StaffException.Type.WAIVE ? "a waiver" : "a " + kind)
+                    + " applies to a requirement, not a credential");
         }
-        if (type == StaffException.Type.ALLOW && requirement != null) {
+        if (!type.namesRequirement() && requirement != null) {
             throw error(p + "requirement", "an allowance applies to a credential, not a requirement");
+        }
+        BigDecimal minimum = number(node, p, "minimum", MAX_CREDIT, MAX_CREDIT_DECIMALS);
+        if (type == StaffException.Type.MODIFY && minimum == null) {
+            throw error(p + "minimum", "is missing; a modify gives the requirement's new minimum");
+        }
+        if (type != StaffException.Type.MODIFY && minimum != null) {
+            throw error(p + "minimum", "only a modify changes a minimum");
         }
         if (credential != null && !credentialIds.contains(credential)) {
             throw error(p + "credential", "no credential " + quote(credential) + " in this file");
         }
-        return new StaffException(type, award, requirement, credential, by, date, reason, proposedBy);
+        return new StaffException(type, award, requirement, credential, by, date, reason, proposedBy, minimum);
     }
 
     private Learner learner(JsonNode node) throws InvalidInputException {
@@ -240,7 +248,18 @@ final class LearnerRecordParser {
                 bool(node, p, "proof"),
                 nationalLevel(node.get("nationalLevel"), p + "nationalLevel"),
                 oneOrMore(node, p, "awardingBody"),
-                countries(node, p));
+                countries(node, p),
+                validUntil(node, p));
+    }
+
+    /** The last day a credential is valid: a date, not before its issue date. */
+    private LocalDate validUntil(JsonNode node, String p) throws InvalidInputException {
+        LocalDate until = date(node, p, "validUntil");
+        LocalDate issued = date(node, p, "issued");
+        if (until != null && issued != null && until.isBefore(issued)) {
+            throw error(p + "validUntil", until + " is before its issue date " + issued);
+        }
+        return until;
     }
 
     /**
@@ -518,7 +537,7 @@ final class LearnerRecordParser {
         // frameworks and credit systems are acronyms, written in capitals; other words in lower case
         boolean acronyms = type == CreditSystem.class || type == LevelFramework.class;
         return Arrays.stream(type.getEnumConstants())
-                .map(e -> acronyms ? e.name() : e.name().toLowerCase(Locale.ROOT))
+                .map(e -> acronyms ? e.name() : e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(" | "));
     }
 

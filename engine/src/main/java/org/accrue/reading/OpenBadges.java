@@ -194,6 +194,11 @@ final class OpenBadges {
         if (date != null && date.length() >= 10) {
             c.put("issued", date.substring(0, 10));
         }
+        // the end of validity: VCDM 2.0 validUntil, VCDM 1.1 expirationDate (the date part)
+        String until = text(vc, "validUntil") != null ? text(vc, "validUntil") : text(vc, "expirationDate");
+        if (until != null && until.length() >= 10) {
+            c.put("validUntil", until.substring(0, 10));
+        }
         JsonNode credits = subject.has("creditsEarned") ? subject.get("creditsEarned") : achievement.get("creditsAvailable");
         String system = null;
         Integer levelWithoutFramework = null;
@@ -306,6 +311,7 @@ final class OpenBadges {
             case "credit.value" -> ".credentialSubject.creditsEarned";
             case "country" -> ".issuer.address.addressCountryCode";
             case "awardingBody" -> ".issuer.name";
+            case "validUntil" -> ".validUntil";
             default -> ".credentialSubject.achievement.alignment (" + m.group(2) + ")";
         };
         return at + field;

@@ -17,11 +17,21 @@ public record AppliedException(org.accrue.learner.StaffException.Type type, Stri
                                LocalDate date, String reason, boolean used, String effect,
                                @com.fasterxml.jackson.annotation.JsonInclude(
                                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                               String proposedBy) {
+                               String proposedBy,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               java.math.BigDecimal minimum) {
+
+    /** An exception with no new minimum (any but {@code modify}). */
+    public AppliedException(org.accrue.learner.StaffException.Type type, String requirement, String credential,
+                            String authorisedBy, LocalDate date, String reason, boolean used, String effect,
+                            String proposedBy) {
+        this(type, requirement, credential, authorisedBy, date, reason, used, effect, proposedBy, null);
+    }
 
     /** An exception with no separate proposer on record. */
     public AppliedException(org.accrue.learner.StaffException.Type type, String requirement, String credential,
                             String authorisedBy, LocalDate date, String reason, boolean used, String effect) {
-        this(type, requirement, credential, authorisedBy, date, reason, used, effect, null);
+        this(type, requirement, credential, authorisedBy, date, reason, used, effect, null, null);
     }
 }

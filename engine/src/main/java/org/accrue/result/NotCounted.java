@@ -18,6 +18,8 @@ public record NotCounted(String credential, Reason code, String reason) {
         /** A cap on its route is reached; other credit counted in its place. */
         CAP_REACHED,
         /** Its credit was used for an award already conferred, which this award does not share. */
-        ALREADY_USED
+        ALREADY_USED,
+        /** Its credential's validity ended before the as-of date, and the award counts credit only while valid. */
+        EXPIRED
     }
 }

@@ -395,26 +395,56 @@ public final class Registry implements AutoCloseable {
      */
     public StaffExceptions.Proposal propose(Caller caller, String learnerId, String type, String award,
                                            String requirement, String credential, String reason) {
+        return propose(caller, learnerId, type, award, requirement, credential, reason, null);
+    }
+
+    /**
+     * Proposes a staff exception; {@code minimum} is a {@code modify}'s new minimum (text, as a form or JSON gives
+     * it), null for the other types.
+     *
+     * @throws Problem 400 naming the field that is missing or does not fit the rule set in force today
+     */
+    public StaffExceptions.Proposal propose(Caller caller, String learnerId, String type, String award,
+                                           String requirement, String credential, String reason, String minimum) {
         StaffException.Type t;
         try {
-            t = StaffException.Type.valueOf(Objects.requireNonNull(type, "type").strip().toUpperCase(Locale.ROOT));
+            t = StaffExceptions.type(Objects.requireNonNull(type, "type"));
         } catch (RuntimeException e) {
             throw Problem.badRequest("type: " + (type == null ? "is missing" : "unknown value '"
-                    + Printable.echo(type) + "'") + "; expected one of waive | substitute | allow");
+                    + Printable.echo(type) + "'") + "; expected one of waive | substitute | allow | allow-recency | "
+                    + "allow-cap | modify");
         }
         require(award, "award");
         require(reason, "reason");
-        if (t != StaffException.Type.ALLOW) {
+        String kind = StaffExceptions.code(t);
+        if (t.namesRequirement()) {
             require(requirement, "requirement");
         } else if (requirement != null) {
             throw Problem.badRequest("requirement: an allowance applies to a credential, not a requirement");
         }
-        if (t != StaffException.Type.WAIVE) {
+        if (t.namesCredential()) {
             require(credential, "credential");
         } else if (credential != null) {
-            throw Problem.badRequest("credential: a waiver applies to a requirement, not a credential");
+            throw Problem.badRequest("credential: " + (t == StaffException.Type.WAIVE ? "a waiver" : "a " + kind)
+                    + " applies to a requirement, not a credential");
         }
-        StaffException e = new StaffException(t, award, requirement, credential, caller.name(), today(), reason);
+        java.math.BigDecimal min = null;
+        if (t == StaffException.Type.MODIFY) {
+            require(minimum, "minimum");
+            try {
+                min = new java.math.BigDecimal(minimum.strip());
+            } catch (NumberFormatException e) {
+                throw Problem.badRequest("minimum: '" + Printable.echo(minimum) + "' is not a number");
+            }
+            if (min.signum() < 0 || min.scale() > 2 || min.compareTo(java.math.BigDecimal.valueOf(10_000)) > 0) {
+                throw Problem.badRequest("minimum: " + min.toPlainString() + " is not a minimum from 0 to 10,000 with "
+                        + "at most 2 decimal places");
+            }
+        } else if (minimum != null) {
+            throw Problem.badRequest("minimum: only a modify changes a minimum");
+        }
+        StaffException e = new StaffException(t, award, requirement, credential, caller.name(), today(), reason, null,
+                min);
         RuleSet current = ruleSets.current(today()).ruleSet();
         List<RecordProblem> problems = current.problems(new LearnerRecord(new Learner(learnerId, null), List.of(),
                 List.of(e), null));
@@ -424,7 +454,7 @@ public final class Registry implements AutoCloseable {
         }
         return exceptions.propose(new StaffExceptions.Proposal(UUID.randomUUID().toString(), learnerId, t, award,
                 requirement, credential, reason, caller.name(), now(), StaffExceptions.Status.PENDING,
-                null, null, null), current.id());
+                null, null, null, min), current.id());
     }
 
     private static void require(String value, String field) {

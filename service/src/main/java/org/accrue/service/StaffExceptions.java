@@ -47,17 +47,35 @@ public final class StaffExceptions {
      */
     public record Proposal(String id, String learnerId, StaffException.Type type, String award, String requirement,
                            String credential, String reason, String proposedBy, Instant proposedAt, Status status,
-                           String decidedBy, Instant decidedAt, String note) {
+                           String decidedBy, Instant decidedAt, String note, java.math.BigDecimal minimum) {
+
+        /** A proposal of any type but {@code modify}. */
+        public Proposal(String id, String learnerId, StaffException.Type type, String award, String requirement,
+                        String credential, String reason, String proposedBy, Instant proposedAt, Status status,
+                        String decidedBy, Instant decidedAt, String note) {
+            this(id, learnerId, type, award, requirement, credential, reason, proposedBy, proposedAt, status,
+                    decidedBy, decidedAt, note, null);
+        }
 
         /** As the engine applies it: the approver authorised it, on the day of approval; the author proposed it. */
         public StaffException asApplied() {
             return new StaffException(type, award, requirement, credential, decidedBy,
-                    LocalDate.ofInstant(decidedAt, ZoneOffset.UTC), reason, proposedBy);
+                    LocalDate.ofInstant(decidedAt, ZoneOffset.UTC), reason, proposedBy, minimum);
         }
     }
 
+    /** A type as stored and shown: {@code allow-recency}. */
+    public static String code(StaffException.Type type) {
+        return org.accrue.report.JsonReport.code(type);
+    }
+
+    /** A type from its code ({@code allow-recency}; {@code allow_recency} is read too). */
+    public static StaffException.Type type(String code) {
+        return StaffException.Type.valueOf(code.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     private static final String COLUMNS = "id, learner_id, type, award, requirement, credential, reason, "
-            + "proposed_by, proposed_at, status, decided_by, decided_at, note";
+            + "proposed_by, proposed_at, status, decided_by, decided_at, note, minimum";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
@@ -79,10 +97,10 @@ public final class StaffExceptions {
     public Proposal propose(Proposal p, String ruleSet) {
         log.record(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_exceptions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, p.id());
                 s.setString(2, p.learnerId());
-                s.setString(3, p.type().name().toLowerCase(Locale.ROOT));
+                s.setString(3, code(p.type()));
                 s.setString(4, p.award());
                 s.setString(5, p.requirement());
                 s.setString(6, p.credential());
@@ -93,6 +111,7 @@ public final class StaffExceptions {
                 s.setString(11, null);
                 s.setString(12, null);
                 s.setString(13, null);
+                s.setString(14, p.minimum() == null ? null : p.minimum().toPlainString());
                 s.executeUpdate();
             }
             return new Entry(UUID.randomUUID().toString(), p.proposedAt(), p.proposedBy(), p.learnerId(),
@@ -108,11 +127,14 @@ public final class StaffExceptions {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("learner", p.learnerId());
-        m.put("type", p.type().name().toLowerCase(Locale.ROOT));
+        m.put("type", code(p.type()));
         m.put("award", p.award());
         m.put("requirement", p.requirement());
         m.put("credential", p.credential());
         m.put("reason", p.reason());
+        if (p.minimum() != null) {
+            m.put("minimum", p.minimum().toPlainString());
+        }
         m.put("proposedBy", p.proposedBy());
         m.put("proposedAt", p.proposedAt().toString());
         try {
@@ -220,11 +242,12 @@ public final class StaffExceptions {
                 while (r.next()) {
                     String decidedAt = r.getString("decided_at");
                     out.add(new Proposal(r.getString("id"), r.getString("learner_id"),
-                            StaffException.Type.valueOf(r.getString("type").toUpperCase(Locale.ROOT)),
+                            type(r.getString("type")),
                             r.getString("award"), r.getString("requirement"), r.getString("credential"),
                             r.getString("reason"), r.getString("proposed_by"), Instant.parse(r.getString("proposed_at")),
                             Status.valueOf(r.getString("status").toUpperCase(Locale.ROOT)), r.getString("decided_by"),
-                            decidedAt == null ? null : Instant.parse(decidedAt), r.getString("note")));
+                            decidedAt == null ? null : Instant.parse(decidedAt), r.getString("note"),
+                            r.getString("minimum") == null ? null : new java.math.BigDecimal(r.getString("minimum"))));
                 }
             }
             return out;

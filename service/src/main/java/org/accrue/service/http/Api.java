@@ -457,13 +457,18 @@ public final class Api {
         JsonNode b = object(body(ctx));
         for (var it = b.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("type", "award", "requirement", "credential", "reason").contains(f)) {
+            if (!List.of("type", "award", "requirement", "credential", "reason", "minimum").contains(f)) {
                 throw Problem.badRequest(Printable.echo(f) + ": unknown field; expected type, award, requirement, "
-                        + "credential, reason");
+                        + "credential, reason, minimum");
             }
         }
+        JsonNode minimum = b.get("minimum");
+        if (minimum != null && !minimum.isNull() && !minimum.isNumber()) {
+            throw Problem.badRequest("minimum: must be a number");
+        }
         StaffExceptions.Proposal p = registry.propose(caller(ctx), ctx.pathParam("learnerId"), text(b, "type"),
-                text(b, "award"), text(b, "requirement"), text(b, "credential"), text(b, "reason"));
+                text(b, "award"), text(b, "requirement"), text(b, "credential"), text(b, "reason"),
+                minimum == null || minimum.isNull() ? null : minimum.decimalValue().toPlainString());
         ctx.header("Location", "/v1/learners/" + p.learnerId() + "/exceptions");
         json(ctx, 201, exception(p));
     }
@@ -483,6 +488,9 @@ public final class Api {
         o.put("requirement", p.requirement());
         o.put("credential", p.credential());
         o.put("reason", p.reason());
+        if (p.minimum() != null) {
+            o.put("minimum", p.minimum());
+        }
         o.put("status", p.status().code());
         o.put("proposedBy", p.proposedBy());
         o.put("proposedAt", p.proposedAt().toString());

@@ -448,7 +448,8 @@ public final class Web {
         render(ctx, error == null ? 200 : 400, "propose.jte", params("page", page(ctx, caller), "learner",
                 ctx.pathParam("learnerId"), "awards", awardIds(), "error", error, "type", ctx.formParam("type"),
                 "award", ctx.formParam("award"), "requirement", blankless(ctx.formParam("requirement")), "credential",
-                blankless(ctx.formParam("credential")), "reason", blankless(ctx.formParam("reason"))));
+                blankless(ctx.formParam("credential")), "reason", blankless(ctx.formParam("reason")), "minimum",
+                blankless(ctx.formParam("minimum"))));
     }
 
     private static String blankless(String s) {
@@ -464,7 +465,7 @@ public final class Web {
         try {
             registry.propose(caller, ctx.pathParam("learnerId"), ctx.formParam("type"), orNull(ctx.formParam("award")),
                     orNull(ctx.formParam("requirement")), orNull(ctx.formParam("credential")),
-                    orNull(ctx.formParam("reason")));
+                    orNull(ctx.formParam("reason")), orNull(ctx.formParam("minimum")));
         } catch (Problem p) {
             proposeForm(ctx, caller, p.getMessage());
             return;

@@ -311,6 +311,37 @@ abstract class ApiContract {
         assertEquals(0, award.get("exceptions").size());
     }
 
+    /** A finer exception goes through the same four eyes, keeps its minimum in the database, and is applied. */
+    @Test
+    void aModifiedMinimumIsProposedStoredApprovedAndApplied() throws Exception {
+        String learner = "L-MODIFY-" + kind();
+        String path = "/v1/learners/" + learner + "/exceptions";
+        assertProblem(service.post(Role.OFFICER, path, "{\"type\":\"modify\",\"award\":\"scqf-pgcert\","
+                + "\"requirement\":\"total\",\"reason\":\"r\"}", "application/json"), 400, "minimum: is missing");
+        assertProblem(service.post(Role.OFFICER, path, "{\"type\":\"modify\",\"award\":\"scqf-pgcert\","
+                + "\"requirement\":\"total\",\"minimum\":\"many\",\"reason\":\"r\"}", "application/json"), 400,
+                "minimum: must be a number");
+        assertProblem(service.post(Role.OFFICER, path, "{\"type\":\"allow-cap\",\"award\":\"scqf-pgcert\","
+                + "\"credential\":\"BN-01\",\"minimum\":3,\"reason\":\"r\"}", "application/json"), 400,
+                "minimum: only a modify changes a minimum");
+        HttpResponse<String> p = service.post(Role.OFFICER, path, "{\"type\":\"modify\",\"award\":\"scqf-pgcert\","
+                + "\"requirement\":\"total\",\"minimum\":45,\"reason\":\"Exam board, minute 7\"}", "application/json");
+        assertEquals(201, p.statusCode(), p.body());
+        assertEquals("modify", json(p).get("type").asText());
+        assertEquals(45, json(p).get("minimum").asInt());
+        String id = json(p).get("id").asText();
+        assertEquals(200, service.post(Role.APPROVER, "/v1/exceptions/" + id + "/approve", null, null).statusCode());
+        JsonNode listed = json(service.get(Role.VIEWER, path)).get(0);
+        assertEquals(45, listed.get("minimum").asInt(), "the minimum was kept in the database");
+        byte[] file = Files.readString(REPO.resolve("samples/ben-pgcert-nearly.yaml"))
+                .replaceFirst("id: L-\\d+", "id: " + learner).getBytes(StandardCharsets.UTF_8);
+        JsonNode award = json(evaluate(Role.VIEWER, file, null, "&award=scqf-pgcert")).get("result").get("awards").get(0);
+        assertTrue(award.get("eligible").asBoolean(), award.toString());
+        assertEquals("requirement 'total' minimum changed from 60 to 45 (it has 45)",
+                award.get("exceptions").get(0).get("effect").asText());
+        assertEquals(45, award.get("exceptions").get(0).get("minimum").asInt());
+    }
+
     @Test
     void aProposalIsCheckedAgainstTheRuleSet() throws Exception {
         String path = "/v1/learners/L-1/exceptions";
