@@ -31,5 +31,7 @@
 [consequence][]award "{award}" counts any credit as general credit=insert(new GeneralCredit("{award}"));
 [consequence][]award "{award}" counts at most {points} SCQF points by route {routes}=insert(CreditCap.byRoutes("{award}", new java.math.BigDecimal("{points}"), "{routes}"));
 [consequence][]award "{award}" counts only credit issued in the last {years} years=insert(new Recency("{award}", {years}));
+[consequence][]requirement "{requirement}" of award "{award}" needs credit from at least {count} different awarding bodies=insert(new DifferentBodies("{award}", "{requirement}", {count}));
+[consequence][]award "{award}" needs credit from at least {count} different awarding bodies=insert(new DifferentBodies("{award}", {count}));
 [consequence][]award "{award}" counts credit only while its credential is valid=insert(new CountsWhileValid("{award}"));
 [consequence][]award "{award}" shares the credit of award "{other}"=insert(new SharesCredit("{award}", "{other}"));

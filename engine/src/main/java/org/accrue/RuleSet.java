@@ -217,6 +217,15 @@ public final class RuleSet {
                     ids.add("total");
                 }
                 d.levels().forEach(l -> ids.add(l.id()));
+                d.bodies().forEach(b -> ids.add(b.id()));
+            }
+            boolean counts = d.bodies().stream().anyMatch(b -> b.id().equals(e.requirement()))
+                    || d.requirements().stream().anyMatch(r -> r.id().equals(e.requirement()) && r.minCredentials() > 0);
+            if (e.type() == StaffException.Type.MODIFY && counts && e.minimum() != null
+                    && e.minimum().stripTrailingZeros().scale() > 0) {
+                problems.add(new RecordProblem(at + ".minimum", "requirement '" + e.requirement() + "' counts "
+                        + "credentials or awarding bodies; its minimum is a whole number, not "
+                        + e.minimum().toPlainString()));
             }
             if (!ids.contains(e.requirement())) {
                 problems.add(new RecordProblem(at + ".requirement", "award '" + e.award() + "' has no requirement '"

@@ -27,6 +27,13 @@ import java.util.Map;
  * is strictly better, so the result is the same for any order of candidates with the same ids once the
  * caller sorts them, as the engine does. Leaving a candidate out is only tried where a cap applies to it and
  * is tried last: every minimum only grows with more credit, so without a cap counting is never worse.
+ *
+ * <p>Two minimums count what is distinct. A requirement of a number of credentials counts distinct modules:
+ * candidates of one {@link Candidate#group()} (the same course recorded twice) count once toward it. A
+ * {@link BodyNeed} counts the distinct awarding bodies of the candidates counted (toward the award, or toward one
+ * requirement). The state then also remembers which groups and bodies each such minimum has seen (one flag each,
+ * forgotten once the minimum is met, since more cannot help it), so the search stays exact; the optimistic bound
+ * counts every candidate's group and bodies as new, which never understates what is reachable.
  */
 public final class Allocator {
     /** The option that assigns a candidate to no named requirement: general credit. */
@@ -40,11 +47,25 @@ public final class Allocator {
      *                {@link #GENERAL}; in order of preference
      * @param caps    indexes into {@link Problem#capMaxima()} of the caps that apply to it
      */
-    public record Candidate(String id, BigDecimal points, int scqfLevel, List<Integer> options, List<Integer> caps) {
+    public record Candidate(String id, BigDecimal points, int scqfLevel, List<Integer> options, List<Integer> caps,
+                            String group, List<String> bodies) {
         public Candidate {
             options = List.copyOf(options);
             caps = List.copyOf(caps);
+            bodies = bodies == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(bodies));
         }
+
+        /** A candidate that is its own module, of no stated awarding body. */
+        public Candidate(String id, BigDecimal points, int scqfLevel, List<Integer> options, List<Integer> caps) {
+            this(id, points, scqfLevel, options, caps, null, List.of());
+        }
+    }
+
+    /**
+     * At least {@code need} different awarding bodies among the candidates counted toward named requirement
+     * {@code requirement}, or toward the award at all when it is {@link #GENERAL}.
+     */
+    public record BodyNeed(int requirement, int need) {
     }
 
     /** At least {@code need} points at SCQF {@code scqfLevel} or above. */
@@ -56,8 +77,17 @@ public final class Allocator {
      * @param requirementCountNeeds each named requirement's minimum number of candidates (0 for none), same order
      */
     public record Problem(List<BigDecimal> requirementNeeds, List<Integer> requirementCountNeeds, BigDecimal totalNeed,
-                          List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates) {
+                          List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates,
+                          List<BodyNeed> bodyNeeds) {
+
+        /** A problem with no need of different awarding bodies. */
+        public Problem(List<BigDecimal> requirementNeeds, List<Integer> requirementCountNeeds, BigDecimal totalNeed,
+                       List<LevelNeed> levelNeeds, List<BigDecimal> capMaxima, List<Candidate> candidates) {
+            this(requirementNeeds, requirementCountNeeds, totalNeed, levelNeeds, capMaxima, candidates, List.of());
+        }
+
         public Problem {
+            bodyNeeds = bodyNeeds == null ? List.of() : List.copyOf(bodyNeeds);
             requirementNeeds = List.copyOf(requirementNeeds);
             requirementCountNeeds = List.copyOf(requirementCountNeeds);
             if (requirementCountNeeds.size() != requirementNeeds.size()) {
@@ -134,7 +164,16 @@ public final class Allocator {
     private final int named;
     private final int levels;
     private final int total;        // index of the total dimension
-    private final int mins;         // minimum dimensions: named requirements' points, their counts, total, levels
+    private final int bodyBase;     // index of the first awarding-bodies dimension
+    private final int mins;         // minimum dimensions: named requirements' points, their counts, total, levels,
+                                    // awarding bodies
+    private final int width;        // the state: the minimums, then each cap's use, then the flags
+    /** For named requirement r and candidate i, the flag of i's group for r, or -1 (no group shared, no count). */
+    private final int[][] groupFlag;
+    /** For body need b and candidate i, the flags of i's bodies for b (empty when i cannot reach b). */
+    private final int[][][] bodyFlags;
+    /** For each minimum dimension, the flags to forget once it is met. */
+    private final int[][] flagsOf;
     private final long[] need;
     private final long[] capMax;
     private final long[] points;
@@ -160,7 +199,8 @@ public final class Allocator {
         this.named = problem.requirementNeeds().size();
         this.levels = problem.levelNeeds().size();
         this.total = 2 * named;
-        this.mins = total + 1 + levels;
+        this.bodyBase = total + 1 + levels;
+        this.mins = bodyBase + problem.bodyNeeds().size();
         this.unit = BigDecimal.ONE.movePointRight(scale).longValueExact();
         this.need = new long[mins];
         for (int i = 0; i < named; i++) {
@@ -171,6 +211,9 @@ public final class Allocator {
         for (int i = 0; i < levels; i++) {
             need[total + 1 + i] = units(problem.levelNeeds().get(i).need());
         }
+        for (int b = 0; b < problem.bodyNeeds().size(); b++) {
+            need[bodyBase + b] = Math.multiplyExact((long) problem.bodyNeeds().get(b).need(), unit);
+        }
         this.capMax = new long[problem.capMaxima().size()];
         for (int k = 0; k < capMax.length; k++) {
             capMax[k] = units(problem.capMaxima().get(k));
@@ -179,6 +222,59 @@ public final class Allocator {
         for (int i = 0; i < points.length; i++) {
             points[i] = units(problem.candidates().get(i).points());
         }
+        // the flags: a group shared by two or more candidates, for each count requirement they may fill; each body,
+        // for each body need a candidate of it may reach
+        int next = mins + capMax.length;
+        List<Candidate> cs = problem.candidates();
+        this.groupFlag = new int[named][cs.size()];
+        this.flagsOf = new int[mins][];
+        for (int r = 0; r < named; r++) {
+            Arrays.fill(groupFlag[r], -1);
+            Map<String, Integer> flags = new LinkedHashMap<>();
+            if (need[named + r] > 0) {
+                Map<String, Integer> members = new HashMap<>();
+                for (Candidate c : cs) {
+                    if (c.group() != null && c.options().contains(r)) {
+                        members.merge(c.group(), 1, Integer::sum);
+                    }
+                }
+                for (int i = 0; i < cs.size(); i++) {
+                    Candidate c = cs.get(i);
+                    if (c.group() != null && c.options().contains(r) && members.get(c.group()) > 1) {
+                        Integer f = flags.get(c.group());
+                        if (f == null) {
+                            f = next++;
+                            flags.put(c.group(), f);
+                        }
+                        groupFlag[r][i] = f;
+                    }
+                }
+            }
+            flagsOf[named + r] = flags.values().stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.bodyFlags = new int[problem.bodyNeeds().size()][cs.size()][];
+        for (int b = 0; b < bodyFlags.length; b++) {
+            Map<String, Integer> flags = new LinkedHashMap<>();
+            for (int i = 0; i < cs.size(); i++) {
+                Candidate c = cs.get(i);
+                if (!reaches(c, bodyBase + b)) {
+                    bodyFlags[b][i] = new int[0];
+                    continue;
+                }
+                int[] f = new int[c.bodies().size()];
+                for (int k = 0; k < f.length; k++) {
+                    Integer at = flags.get(c.bodies().get(k));
+                    if (at == null) {
+                        at = next++;
+                        flags.put(c.bodies().get(k), at);
+                    }
+                    f[k] = at;
+                }
+                bodyFlags[b][i] = f;
+            }
+            flagsOf[bodyBase + b] = flags.values().stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.width = next;
     }
 
     /** The bounds the search cuts branches with. */
@@ -235,7 +331,7 @@ public final class Allocator {
     }
 
     private Allocation countEverything() {
-        long[] state = new long[mins + capMax.length];
+        long[] state = new long[width];
         Map<String, Integer> assignment = new LinkedHashMap<>();
         for (int i = 0; i < points.length; i++) {
             int option = problem.candidates().get(i).options().get(0);
@@ -252,7 +348,7 @@ public final class Allocator {
      */
     private Allocation run(Budget budget) {
         prepareBounds();
-        long[] root = new long[mins + capMax.length];
+        long[] root = new long[width];
         long shortfall = search(root, 1, budget);
         boolean least = true;
         int[] path;
@@ -451,7 +547,7 @@ public final class Allocator {
         long namedGain = 0;
         long namedNeed = 0;
         for (int d = 0; d < mins; d++) {
-            boolean counts = d >= named && d < total; // room is in points, so it bounds no count
+            boolean counts = d >= named && d < total || d >= bodyBase; // room is in points: it bounds no count
             long reachable = uncappedAhead[d][i] + (counts ? cappedAhead[d][i] : Math.min(cappedAhead[d][i], room));
             long left = need[d] - state[d];
             long gain = Math.min(left, reachable);
@@ -483,12 +579,22 @@ public final class Allocator {
         if (d == total) {
             return true;
         }
+        if (d >= bodyBase) {
+            int r = problem.bodyNeeds().get(d - bodyBase).requirement();
+            return !c.bodies().isEmpty() && (r == GENERAL ? !c.options().isEmpty() : c.options().contains(r));
+        }
         int level = problem.levelNeeds().get(d - total - 1).scqfLevel();
         return c.scqfLevel() > 0 && c.scqfLevel() >= level;
     }
 
-    /** What candidate {@code i} adds to dimension {@code d} when it reaches it: its points, or one credential. */
+    /**
+     * What candidate {@code i} adds to dimension {@code d} at most when it reaches it: its points, one credential,
+     * or one for each of its awarding bodies.
+     */
     private long gain(int i, int d) {
+        if (d >= bodyBase) {
+            return unit * problem.candidates().get(i).bodies().size();
+        }
         return d >= named && d < total ? unit : points[i];
     }
 
@@ -502,7 +608,29 @@ public final class Allocator {
         long[] next = state.clone();
         if (option >= 0) {
             next[option] = Math.min(need[option], next[option] + p);
-            next[named + option] = Math.min(need[named + option], next[named + option] + unit);
+            int count = named + option;
+            int flag = groupFlag[option][i];
+            if (flag < 0 || next[flag] == 0) {
+                if (flag >= 0) {
+                    next[flag] = 1;
+                }
+                next[count] = Math.min(need[count], next[count] + unit);
+                forgetWhenMet(next, count);
+            }
+        }
+        for (int b = 0; b < bodyFlags.length; b++) {
+            int r = problem.bodyNeeds().get(b).requirement();
+            if (r != GENERAL && r != option) {
+                continue;
+            }
+            int d = bodyBase + b;
+            for (int flag : bodyFlags[b][i]) {
+                if (next[d] < need[d] && next[flag] == 0) {
+                    next[flag] = 1;
+                    next[d] += unit;
+                }
+            }
+            forgetWhenMet(next, d);
         }
         next[total] = Math.min(need[total], next[total] + p);
         for (int l = 0; l < levels; l++) {
@@ -519,6 +647,15 @@ public final class Allocator {
             }
         }
         return next;
+    }
+
+    /** A met minimum needs no memory of what it has seen: forgetting it lets equal states meet in the memo. */
+    private void forgetWhenMet(long[] state, int d) {
+        if (state[d] >= need[d] && flagsOf[d] != null) {
+            for (int f : flagsOf[d]) {
+                state[f] = 0;
+            }
+        }
     }
 
     private long units(BigDecimal v) {

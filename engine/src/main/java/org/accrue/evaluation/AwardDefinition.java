@@ -23,11 +23,12 @@ import java.util.Map;
  * @param rules         the rules that defined it, in firing order
  * @param sharesWith    the conferred awards whose credit may count toward it again ({@code SharesCredit})
  * @param whileValid    true when credit counts only while its credential is valid ({@code CountsWhileValid})
+ * @param bodies        the needs of different awarding bodies, for the award or one of its requirements
  */
 public record AwardDefinition(Award award, List<Requirement> requirements, TotalCredit total,
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
                               boolean generalCredit, List<String> rules, java.util.Set<String> sharesWith,
-                              boolean whileValid) {
+                              boolean whileValid, List<org.accrue.vocabulary.DifferentBodies> bodies) {
 
     /** What an award id may be: it names badge files, report lines and CSV cells. */
     static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -126,6 +127,26 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                 problems.add(new Problem(r.rule(), r.by() + " sets a negative recency limit"));
             }
         }
+        for (var v : log.of(org.accrue.vocabulary.DifferentBodies.class)) {
+            Builder b = award(byId, v.fact().award(), v, "different awarding bodies", problems);
+            if (b == null) {
+                continue;
+            }
+            if (v.fact().count() < 1) {
+                problems.add(new Problem(v.rule(), v.by() + " asks for credit from " + v.fact().count()
+                        + " different awarding bodies; at least 1"));
+            } else if (v.fact().requirement() != null && b.requirements.stream()
+                    .noneMatch(r -> r.id().equals(v.fact().requirement()))) {
+                problems.add(new Problem(v.rule(), v.by() + " asks requirement '" + v.fact().requirement()
+                        + "' of award '" + v.fact().award() + "' for different awarding bodies, but the award has no "
+                        + "such requirement"));
+            } else if (b.bodies.stream().anyMatch(x -> x.id().equals(v.fact().id()))) {
+                problems.add(new Problem(v.rule(), v.by() + " sets a second need of different awarding bodies for '"
+                        + v.fact().id() + "' of award '" + v.fact().award() + "'"));
+            } else {
+                b.bodies.add(v.fact());
+            }
+        }
         for (var v : log.of(org.accrue.vocabulary.CountsWhileValid.class)) {
             Builder b = award(byId, v.fact().award(), v, "counting only while valid", problems);
             if (b != null) {
@@ -181,6 +202,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         Recency recency;
         boolean generalCredit;
         boolean whileValid;
+        final List<org.accrue.vocabulary.DifferentBodies> bodies = new ArrayList<>();
         final java.util.Set<String> sharesWith = new java.util.TreeSet<>();
 
         Builder(Award award, String rule) {
@@ -193,7 +215,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         AwardDefinition build() {
             return new AwardDefinition(award, List.copyOf(requirements), total, List.copyOf(levels),
                     List.copyOf(caps), recency, generalCredit, List.copyOf(rules), java.util.Set.copyOf(sharesWith),
-                    whileValid);
+                    whileValid, List.copyOf(bodies));
         }
     }
 }

@@ -44,6 +44,7 @@ public final class AwardEvaluation {
         final String[] levelAt;
         final String[] capId;
         final String[] capDescription;
+        final String[] bodiesDescription;
         final Wording.Terms terms;
 
         Prepared(AwardDefinition d) {
@@ -68,6 +69,10 @@ public final class AwardEvaluation {
                 CreditAtLevel c = d.levels().get(l);
                 levelAt[l] = Wording.atLevel(t, c.scqfLevel());
                 levelDescription[l] = Wording.level(t, c.minPoints(), c.scqfLevel());
+            }
+            bodiesDescription = new String[d.bodies().size()];
+            for (int b = 0; b < bodiesDescription.length; b++) {
+                bodiesDescription[b] = Wording.bodies(d.bodies().get(b).count(), d.bodies().get(b).requirement());
             }
             capId = new String[d.caps().size()];
             capDescription = new String[d.caps().size()];
@@ -127,7 +132,7 @@ public final class AwardEvaluation {
 
     /** What the chosen allocation counted: toward each named requirement, in all, at each level, under each cap. */
     private record Tally(List<Counted> counted, BigDecimal[] requirementHave, int[] requirementCount,
-                         BigDecimal total, BigDecimal[] levelHave, BigDecimal[] capHave) {
+                         BigDecimal total, BigDecimal[] levelHave, BigDecimal[] capHave, int[] bodyHave) {
     }
 
     /**
@@ -235,7 +240,8 @@ public final class AwardEvaluation {
                     caps.add(i);
                 }
             }
-            list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps));
+            list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps,
+                    module(credit), bodies(credit)));
         }
         return new Candidates(list, byId, ruleOptions, tooOld, expired);
     }
@@ -267,7 +273,45 @@ public final class AwardEvaluation {
         return new Allocator.Problem(needs, countNeeds,
                 definition.total() == null || waived.contains("total") ? null
                         : modified.getOrDefault("total", definition.total().minPoints()),
-                levelNeeds, capMaxima, candidates.list());
+                levelNeeds, capMaxima, candidates.list(), bodyNeeds(waived, modified));
+    }
+
+    /** The needs of different awarding bodies, as the search takes them (none where waived). */
+    private List<Allocator.BodyNeed> bodyNeeds(Set<String> waived, Map<String, BigDecimal> modified) {
+        if (definition.bodies().isEmpty()) {
+            return List.of();
+        }
+        List<Allocator.BodyNeed> out = new ArrayList<>();
+        for (var b : definition.bodies()) {
+            int r = b.requirement() == null ? Allocator.GENERAL : requirementIndex(definition.requirements(),
+                    b.requirement());
+            out.add(new Allocator.BodyNeed(r, waived.contains(b.id()) ? 0
+                    : modified.getOrDefault(b.id(), BigDecimal.valueOf(b.count())).intValue()));
+        }
+        return out;
+    }
+
+    /**
+     * The module a credential is, for requirements that count modules: its course code at its awarding body (the
+     * same course recorded twice is one module), or null for a credential with no code, which is its own.
+     */
+    private static String module(Credit credit) {
+        String code = credit.code();
+        return code == null ? null : code.strip().toLowerCase(java.util.Locale.ROOT) + "@"
+                + String.valueOf(credit.awardingBody()).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A credential's awarding bodies, as different bodies are counted: by name, case and spacing aside. */
+    private static List<String> bodies(Credit credit) {
+        List<String> names = credit.awardingBodies();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(n.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** Step 3: what the allocation counted, and toward what; a candidate it left out was kept out by a cap. */
@@ -279,6 +323,14 @@ public final class AwardEvaluation {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal[] levelHave = zeros(definition.levels().size());
         BigDecimal[] capHave = zeros(definition.caps().size());
+        List<Set<String>> modules = new ArrayList<>(named.size());
+        for (int i = 0; i < named.size(); i++) {
+            modules.add(new java.util.HashSet<>());
+        }
+        List<Set<String>> bodiesSeen = new ArrayList<>(definition.bodies().size());
+        for (int b = 0; b < definition.bodies().size(); b++) {
+            bodiesSeen.add(new java.util.HashSet<>());
+        }
         List<Allocator.Candidate> leftOut = List.of();
         for (Allocator.Candidate c : candidates.list()) {
             Integer to = allocation.assignment().get(c.id());
@@ -294,7 +346,15 @@ public final class AwardEvaluation {
             total = total.add(c.points());
             if (to >= 0) {
                 have[to] = have[to].add(c.points());
-                count[to]++;
+                if (c.group() == null || modules.get(to).add(c.group())) {
+                    count[to]++; // distinct modules: the same course recorded twice counts once
+                }
+            }
+            for (int b = 0; b < bodiesSeen.size(); b++) {
+                String r = definition.bodies().get(b).requirement();
+                if (r == null || to >= 0 && named.get(to).id().equals(r)) {
+                    bodiesSeen.get(b).addAll(c.bodies());
+                }
             }
             for (int l = 0; l < levelHave.length; l++) {
                 if (candidates.byId().get(c.id()).atLevel(definition.levels().get(l).scqfLevel())) {
@@ -319,7 +379,11 @@ public final class AwardEvaluation {
                     ? Wording.capReached(c.caps().stream().map(k -> prepared.capDescription[k]).toList())
                     : String.join("; ", over)));
         }
-        return new Tally(counted, have, count, total, levelHave, capHave);
+        int[] bodyHave = new int[bodiesSeen.size()];
+        for (int b = 0; b < bodyHave.length; b++) {
+            bodyHave[b] = bodiesSeen.get(b).size();
+        }
+        return new Tally(counted, have, count, total, levelHave, capHave, bodyHave);
     }
 
     /** Step 4: each requirement's have against need (or max), and in words what is missing. */
@@ -365,6 +429,13 @@ public final class AwardEvaluation {
             requirements.add(minimum(c.id(), RequirementResult.Kind.LEVEL, prepared.levelDescription[l],
                     tally.levelHave()[l], modified.getOrDefault(c.id(), c.minPoints()), waived.contains(c.id()), missing,
                     more -> Wording.moreAtLevel(prepared.terms, more, at), routes));
+        }
+        for (int b = 0; b < tally.bodyHave().length; b++) {
+            var need = definition.bodies().get(b);
+            requirements.add(minimum(need.id(), RequirementResult.Kind.BODIES, prepared.bodiesDescription[b],
+                    BigDecimal.valueOf(tally.bodyHave()[b]),
+                    modified.getOrDefault(need.id(), BigDecimal.valueOf(need.count())),
+                    waived.contains(need.id()), missing, more -> Wording.moreBodies(more, need.requirement())));
         }
         for (int k = 0; k < tally.capHave().length; k++) {
             CreditCap cap = definition.caps().get(k);
@@ -512,6 +583,11 @@ public final class AwardEvaluation {
         }
         if (id.equals("total") && definition.total() != null) {
             return definition.total().minPoints();
+        }
+        for (var b : definition.bodies()) {
+            if (b.id().equals(id)) {
+                return BigDecimal.valueOf(b.count());
+            }
         }
         return definition.levels().stream().filter(l -> l.id().equals(id)).map(CreditAtLevel::minPoints).findFirst()
                 .orElseThrow();

@@ -84,6 +84,16 @@ final class Wording {
         return "at least " + Points.text(points) + " " + t.unit() + " " + atLevel(t, scqfLevel);
     }
 
+    static String bodies(int count, String requirement) {
+        return (requirement == null ? "credit" : "credit toward '" + requirement + "'") + " from at least " + count
+                + " different awarding bod" + (count == 1 ? "y" : "ies");
+    }
+
+    static String moreBodies(String more, String requirement) {
+        return more + " more awarding bod" + ("1".equals(more) ? "y" : "ies") + " than the credit counted"
+                + (requirement == null ? "" : " toward '" + requirement + "'") + " comes from";
+    }
+
     static String cap(Terms t, CreditCap cap) {
         return "at most " + Points.text(cap.maxPoints()) + " " + t.unit() + " by route " + routes(cap);
     }

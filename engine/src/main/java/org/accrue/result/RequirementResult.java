@@ -35,6 +35,8 @@ public record RequirementResult(
         /** At least so many SCQF points at a level or above. */
         LEVEL,
         /** At most so many SCQF points by some routes. */
-        CAP
+        CAP,
+        /** Credit from at least so many different awarding bodies (for the award, or one requirement). */
+        BODIES
     }
 }

@@ -77,7 +77,21 @@ class AllocatorFuzzTest {
             candidates.add(new Candidate(String.format("C%03d", i), points, r.nextInt(13), options, capped));
         }
         BigDecimal total = r.nextBoolean() ? null : cents(r, 0, 18000);
-        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates);
+        // then, drawn after the rest so the problems above stay as they were: modules recorded more than once, and
+        // awarding bodies, some shared
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            String group = r.nextInt(3) == 0 ? "M" + r.nextInt(5) : null;
+            List<String> bodies = r.nextInt(4) == 0 ? List.of() : r.nextInt(6) == 0
+                    ? List.of("B" + r.nextInt(6), "B" + r.nextInt(6)) : List.of("B" + r.nextInt(6));
+            candidates.set(i, new Candidate(c.id(), c.points(), c.scqfLevel(), c.options(), c.caps(), group, bodies));
+        }
+        List<Allocator.BodyNeed> bodyNeeds = new ArrayList<>();
+        for (int i = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0; i > 0; i--) {
+            bodyNeeds.add(new Allocator.BodyNeed(pools == 0 || r.nextBoolean() ? Allocator.GENERAL : r.nextInt(pools),
+                    1 + r.nextInt(3)));
+        }
+        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates, bodyNeeds);
     }
 
     private static BigDecimal cents(Random r, int from, int to) {
@@ -91,7 +105,7 @@ class AllocatorFuzzTest {
                 p.levelNeeds().stream().map(l -> new LevelNeed(l.scqfLevel(), l.need().movePointLeft(2))).toList(),
                 p.capMaxima().stream().map(v -> v.movePointLeft(2)).toList(),
                 p.candidates().stream().map(c -> new Candidate(c.id(), c.points().movePointLeft(2), c.scqfLevel(),
-                        c.options(), c.caps())).toList());
+                        c.options(), c.caps(), c.group(), c.bodies())).toList(), p.bodyNeeds());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -104,7 +118,8 @@ class AllocatorFuzzTest {
         assertTrue(a.least(), "small problems are always settled");
         Allocation points = Allocator.solve(inPoints(p));
         assertEquals(a.meetsAll(), points.meetsAll(), "hundredths and points agree");
-        if (p.requirementCountNeeds().stream().allMatch(c -> c == 0)) { // a missing credential weighs one unit
+        if (p.requirementCountNeeds().stream().allMatch(c -> c == 0) && p.bodyNeeds().isEmpty()) {
+            // a missing credential or body weighs one unit
             assertEquals(0, a.shortfall().movePointLeft(2).compareTo(points.shortfall()));
             assertEquals(a.assignment(), points.assignment());
         }

@@ -83,6 +83,37 @@ class AllocatorTest {
     }
 
     @Test
+    void theSameModuleRecordedTwiceCountsOnceTowardANumberOfModules() {
+        // "at least 2 of these modules": M1 twice and nothing else is one module
+        Problem p = new Problem(List.of(d(0)), List.of(2), null, List.of(), List.of(), List.of(
+                new Candidate("A", d(15), 11, List.of(0, G), List.of(), "M1", List.of()),
+                new Candidate("B", d(15), 11, List.of(0, G), List.of(), "M1", List.of())));
+        assertEquals(0, Allocator.solve(p).shortfall().compareTo(BigDecimal.ONE));
+        List<Candidate> more = new ArrayList<>(p.candidates());
+        more.add(new Candidate("C", d(15), 11, List.of(0, G), List.of(), "M2", List.of()));
+        assertTrue(Allocator.solve(new Problem(List.of(d(0)), List.of(2), null, List.of(), List.of(), more)).meetsAll());
+    }
+
+    @Test
+    void differentAwardingBodiesAreCountedOverWhatCounts() {
+        // the award needs credit from two bodies; the cap of 15 leaves room for one capped credential only, so the
+        // search must choose the one from the other body
+        Problem p = new Problem(List.of(), List.of(), d(30), List.of(), List.of(d(15)), List.of(
+                new Candidate("A", d(15), 11, List.of(G), List.of(), null, List.of("glasgow")),
+                new Candidate("B", d(15), 11, List.of(G), List.of(0), null, List.of("glasgow")),
+                new Candidate("C", d(15), 11, List.of(G), List.of(0), null, List.of("delft"))),
+                List.of(new Allocator.BodyNeed(G, 2)));
+        Allocation a = Allocator.solve(p);
+        assertTrue(a.meetsAll(), a::toString);
+        assertEquals(Map.of("A", G, "C", G), a.assignment());
+        Problem one = new Problem(List.of(), List.of(), d(30), List.of(), List.of(), List.of(
+                new Candidate("A", d(15), 11, List.of(G), List.of(), null, List.of("glasgow")),
+                new Candidate("B", d(15), 11, List.of(G), List.of(), null, List.of("glasgow"))),
+                List.of(new Allocator.BodyNeed(G, 2)));
+        assertEquals(0, Allocator.solve(one).shortfall().compareTo(BigDecimal.ONE));
+    }
+
+    @Test
     void decimalPointsAreExact() {
         Problem p = new Problem(List.of(), List.of(), new BigDecimal("10"), List.of(), List.of(), List.of(
                 new Candidate("A", new BigDecimal("4.5"), 9, List.of(G), List.of()),
@@ -113,7 +144,8 @@ class AllocatorTest {
         Problem p = generate(random);
         List<Candidate> shuffled = new ArrayList<>(p.candidates());
         Collections.shuffle(shuffled, random);
-        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), shuffled);
+        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(),
+                shuffled, p.bodyNeeds());
         assertEquals(Allocator.solve(p).shortfall(), Allocator.solve(q).shortfall());
     }
 
@@ -125,7 +157,8 @@ class AllocatorTest {
         Problem p = generate(random);
         List<Candidate> more = new ArrayList<>(p.candidates());
         more.add(candidate(random, "extra", p.requirementNeeds().size(), p.capMaxima().size()));
-        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(), more);
+        Problem q = new Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(), p.levelNeeds(), p.capMaxima(),
+                more, p.bodyNeeds());
         assertTrue(Allocator.solve(q).shortfall().compareTo(Allocator.solve(p).shortfall()) <= 0);
     }
 
@@ -153,7 +186,11 @@ class AllocatorTest {
             candidates.add(candidate(r, "C" + i, pools, caps));
         }
         BigDecimal total = r.nextBoolean() ? null : d(5 * r.nextInt(16));
-        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates);
+        List<Allocator.BodyNeed> bodies = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            bodies.add(new Allocator.BodyNeed(pools == 0 || r.nextBoolean() ? G : r.nextInt(pools), 1 + r.nextInt(3)));
+        }
+        return new Problem(requirementNeeds, countNeeds, total, levels, capMax, candidates, bodies);
     }
 
     static Candidate candidate(Random r, String id, int pools, int caps) {
@@ -172,7 +209,14 @@ class AllocatorTest {
                 capped.add(k);
             }
         }
-        return c(id, 5 * (1 + r.nextInt(6)), r.nextInt(13), options, capped);
+        // a few modules and bodies, so that the same module recorded twice and shared bodies are common
+        String group = r.nextInt(3) == 0 ? null : "M" + r.nextInt(3);
+        List<String> bodies = new ArrayList<>();
+        for (int b = r.nextInt(3); b > 0; b--) {
+            bodies.add("B" + r.nextInt(4));
+        }
+        return new Candidate(id, BigDecimal.valueOf(5 * (1 + r.nextInt(6))), r.nextInt(13), options, capped, group,
+                bodies);
     }
 
     /** Tries every assignment: each candidate left out or given any of its options. */
@@ -214,6 +258,14 @@ class AllocatorTest {
         long total = 0;
         long[] pool = new long[p.requirementNeeds().size()];
         long[] count = new long[p.requirementNeeds().size()];
+        List<java.util.Set<String>> modules = new ArrayList<>();
+        for (int i = 0; i < count.length; i++) {
+            modules.add(new java.util.HashSet<>());
+        }
+        List<java.util.Set<String>> bodies = new ArrayList<>();
+        for (int b = 0; b < p.bodyNeeds().size(); b++) {
+            bodies.add(new java.util.HashSet<>());
+        }
         long[] level = new long[p.levelNeeds().size()];
         for (Candidate c : p.candidates()) {
             Integer o = chosen.get(c.id());
@@ -225,7 +277,16 @@ class AllocatorTest {
             total += pts;
             if (o >= 0) {
                 pool[o] += pts;
-                count[o]++;
+                // a requirement of a number of credentials counts distinct modules
+                if (c.group() == null || modules.get(o).add(c.group())) {
+                    count[o]++;
+                }
+            }
+            for (int b = 0; b < p.bodyNeeds().size(); b++) {
+                int r = p.bodyNeeds().get(b).requirement();
+                if (r == G || r == o) {
+                    bodies.get(b).addAll(c.bodies());
+                }
             }
             for (int l = 0; l < level.length; l++) {
                 if (c.scqfLevel() > 0 && c.scqfLevel() >= p.levelNeeds().get(l).scqfLevel()) {
@@ -240,6 +301,9 @@ class AllocatorTest {
         }
         if (p.totalNeed() != null) {
             shortfall += Math.max(0, p.totalNeed().longValueExact() - total);
+        }
+        for (int b = 0; b < p.bodyNeeds().size(); b++) {
+            shortfall += Math.max(0, p.bodyNeeds().get(b).need() - bodies.get(b).size()); // a missing body weighs a point
         }
         for (int l = 0; l < level.length; l++) {
             shortfall += Math.max(0, p.levelNeeds().get(l).need().longValueExact() - level[l]);
