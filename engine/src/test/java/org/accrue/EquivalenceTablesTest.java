@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import static org.accrue.Learners.credential;
@@ -82,6 +83,61 @@ class EquivalenceTablesTest {
                 .credentials().get(0);
         assertEquals("DS-ML11", c.equivalence().module());
         assertEquals("Transfer equivalences_11", c.equivalence().row());
+    }
+
+    /** The CSV form shipped next to the spreadsheet is the same table: every sample's result is the same. */
+    @Test
+    void theShippedCsvFormGivesEverySampleTheSameResultAsTheSpreadsheet(@TempDir Path dir) throws Exception {
+        Path rules = TestRuleSets.copyOfShippedRules(dir);
+        Path equivalences = rules.resolve("rules/equivalences");
+        Files.delete(equivalences.resolve("transfer-equivalences.drl.xlsx"));
+        Files.move(equivalences.resolve("transfer-equivalences.drl.csv.example"),
+                equivalences.resolve("transfer-equivalences.drl.csv"));
+        RuleSet fromCsv = TestRuleSets.load(rules);
+        try (var samples = Files.list(TestRuleSets.REPO.resolve("samples"))) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("catalogue.yaml"))
+                    .sorted().toList()) {
+                var learner = org.accrue.reading.LearnerFiles.read(sample);
+                var a = DefaultRules.get().evaluate(learner, AS_OF);
+                var b = fromCsv.evaluate(learner, AS_OF);
+                assertEquals(a.credentials().stream().map(c -> String.valueOf(c.equivalence())).toList(),
+                        b.credentials().stream().map(c -> String.valueOf(c.equivalence())).toList(), sample.toString());
+                assertEquals(a.awards(), b.awards(), sample.toString());
+            }
+        }
+    }
+
+    static RuleSetException csvProblem(Path dir, String edit, String replacement) throws Exception {
+        Path rules = TestRuleSets.copyOfShippedRules(dir);
+        Path equivalences = rules.resolve("rules/equivalences");
+        Files.delete(equivalences.resolve("transfer-equivalences.drl.xlsx"));
+        String csv = Files.readString(equivalences.resolve("transfer-equivalences.drl.csv.example"));
+        assertTrue(csv.contains(edit), edit);
+        Files.writeString(equivalences.resolve("my.drl.csv"), csv.replace(edit, replacement));
+        return org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class, () -> TestRuleSets.load(rules));
+    }
+
+    /** The mistake a designer made first: the object type once, as a spreadsheet's merged cell would have it. */
+    @Test
+    void aCsvTableLayoutMistakeIsNamedAtItsRowAndColumnWithTheLayoutExpected(@TempDir Path dir) throws Exception {
+        RuleSetException e = csvProblem(dir, "$c : Credential...,$c : Credential...,$c : Credential...,$c : Credential...",
+                "$c : Credential,,,");
+        RuleProblem p = e.problems().get(0);
+        assertEquals(7, p.line(), e.getMessage());
+        assertEquals(2, p.column(), e.getMessage());
+        assertTrue(p.message().startsWith("column B: a CONDITION column's object type is missing; in a CSV table "
+                + "every CONDITION column states it, ending '...'"), p.message());
+        assertTrue(p.message().contains("then one row per entry: docs/authoring.md, 'The CSV form'"), p.message());
+
+        e = csvProblem(dir.resolve("b"), "CONDITION,CONDITION,CONDITION,CONDITION,ACTION", "CONDITION,CONDTION,CONDITION,CONDITION,ACTION");
+        assertEquals(List.of("column B: 'CONDTION' is no kind of column; CONDITION or ACTION"),
+                e.problems().stream().map(x -> x.message().substring(0, x.message().indexOf(" (the layout"))).toList());
+        assertEquals(6, e.problems().get(0).line());
+
+        e = csvProblem(dir.resolve("c"), "$c : Credential...,$c : Credential...,$c : Credential...,$c : Credential...",
+                "$c : Credential,$c : Credential,$c : Credential,$c : Credential");
+        assertTrue(e.problems().get(0).message().startsWith("column A: '$c : Credential' is in several CONDITION "
+                + "columns; end it with '...'"), e.getMessage());
     }
 
     @Test

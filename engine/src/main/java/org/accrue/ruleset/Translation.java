@@ -509,6 +509,13 @@ public final class Translation {
 
     private void table(RuleFile f) {
         String kind = kind(f);
+        if (kind.equals(".drl.csv")) {
+            List<RuleProblem> layout = csvLayout(f);
+            if (!layout.isEmpty()) {
+                problems.addAll(layout);
+                return;
+            }
+        }
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(f.content()),
                     kind.equals(".drl.csv") ? InputType.CSV : InputType.XLS);
@@ -516,6 +523,114 @@ public final class Translation {
         } catch (RuntimeException e) {
             problems.add(new RuleProblem(f.display(), 0, 0, "decision table does not convert: " + e.getMessage()));
         }
+    }
+
+    private static final java.util.Set<String> TABLE_COLUMNS = java.util.Set.of("CONDITION", "ACTION", "PRIORITY",
+            "SALIENCE", "NAME", "DESCRIPTION", "METADATA", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS",
+            "ACTIVATION-GROUP", "AGENDA-GROUP", "RULEFLOW-GROUP", "DURATION", "TIMER", "CALENDARS", "ENABLED",
+            "DATE-EFFECTIVE", "DATE-EXPIRES");
+    private static final String LAYOUT = " (the layout: a row 'RuleTable <name>' in column A; then a row of column kinds, "
+            + "CONDITION or ACTION; a row of object types, '$c : Credential...' in every CONDITION column; a row of "
+            + "code with $param; a row of headings; then one row per entry: docs/authoring.md, 'The CSV form')";
+
+    /**
+     * A CSV decision table's layout, checked before Drools converts it, so that a mistake is named at its own row
+     * and column with the layout expected, not as a converter's exception or an error in DRL the designer never
+     * wrote. Rows are the CSV's records, from 1; columns are lettered as in a spreadsheet.
+     */
+    static List<RuleProblem> csvLayout(RuleFile f) {
+        List<String[]> rows = new ArrayList<>();
+        try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerFor(String[].class).<String[]>readValues(f.content())) {
+            while (it.hasNextValue()) {
+                rows.add(it.nextValue());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(new RuleProblem(f.display(), rows.size() + 1, 0, "is not CSV: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
+        List<RuleProblem> found = new ArrayList<>();
+        int start = -1;
+        for (int r = 0; r < rows.size() && start < 0; r++) {
+            if (cell(rows.get(r), 0).startsWith("RuleTable")) {
+                start = r;
+            }
+        }
+        if (start < 0) {
+            return List.of(new RuleProblem(f.display(), 1, 1, "no 'RuleTable <name>' row" + LAYOUT));
+        }
+        if (start + 4 >= rows.size()) {
+            return List.of(new RuleProblem(f.display(), start + 1, 1, "the table stops before its rows of column "
+                    + "kinds, object types, code and headings" + LAYOUT));
+        }
+        String[] kinds = rows.get(start + 1);
+        String[] types = rows.get(start + 2);
+        String[] code = rows.get(start + 3);
+        int conditions = 0;
+        int actions = 0;
+        int last = -1;
+        for (int c = 0; c < kinds.length; c++) {
+            String k = cell(kinds, c);
+            if (k.isEmpty()) {
+                continue;
+            }
+            last = c;
+            if (!TABLE_COLUMNS.contains(k.toUpperCase(java.util.Locale.ROOT))) {
+                found.add(new RuleProblem(f.display(), start + 2, c + 1, "column " + letter(c) + ": '" + k
+                        + "' is no kind of column; CONDITION or ACTION" + LAYOUT));
+                continue;
+            }
+            boolean condition = k.equalsIgnoreCase("CONDITION");
+            conditions += condition ? 1 : 0;
+            actions += k.equalsIgnoreCase("ACTION") ? 1 : 0;
+            if (condition && cell(types, c).isEmpty()) {
+                found.add(new RuleProblem(f.display(), start + 3, c + 1, "column " + letter(c) + ": a CONDITION "
+                        + "column's object type is missing; in a CSV table every CONDITION column states it, ending "
+                        + "'...' so that the columns join into one pattern: '$c : Credential...'" + LAYOUT));
+            }
+            if ((condition || k.equalsIgnoreCase("ACTION")) && cell(code, c).isEmpty()) {
+                found.add(new RuleProblem(f.display(), start + 4, c + 1, "column " + letter(c) + ": the " + k
+                        + " column's code is missing (for example code == \"$param\")" + LAYOUT));
+            }
+        }
+        java.util.Map<String, Integer> typeCount = new java.util.HashMap<>();
+        for (int c = 0; c < kinds.length; c++) {
+            if (cell(kinds, c).equalsIgnoreCase("CONDITION") && !cell(types, c).isEmpty()) {
+                typeCount.merge(cell(types, c), 1, Integer::sum);
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            String t = cell(types, c);
+            if (cell(kinds, c).equalsIgnoreCase("CONDITION") && typeCount.getOrDefault(t, 0) > 1 && !t.endsWith("...")) {
+                found.add(new RuleProblem(f.display(), start + 3, c + 1, "column " + letter(c) + ": '" + t + "' is in "
+                        + "several CONDITION columns; end it with '...' ('" + t + "...') so they join into one pattern, "
+                        + "else each column matches a credential of its own" + LAYOUT));
+            }
+        }
+        if (found.isEmpty() && (conditions == 0 || actions == 0)) {
+            found.add(new RuleProblem(f.display(), start + 2, 1, "the table needs at least one CONDITION and one "
+                    + "ACTION column" + LAYOUT));
+        }
+        for (int r = start + 5; r < rows.size() && found.isEmpty(); r++) {
+            String[] row = rows.get(r);
+            for (int c = last + 1; c < row.length; c++) {
+                if (!cell(row, c).isEmpty()) {
+                    found.add(new RuleProblem(f.display(), r + 1, c + 1, "column " + letter(c) + ": '" + cell(row, c)
+                            + "' is outside the table's columns (" + letter(0) + "-" + letter(last) + ")"));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String cell(String[] row, int c) {
+        return c < row.length && row[c] != null ? row[c].strip() : "";
+    }
+
+    private static String letter(int c) {
+        return c < 26 ? String.valueOf((char) ('A' + c)) : letter(c / 26 - 1) + (char) ('A' + c % 26);
     }
 
     private static String text(RuleFile f) {
