@@ -38,7 +38,7 @@ public final class LearnerFiles {
     /** Reads and validates one learner file. */
     public static LearnerRecord read(Path file) throws InvalidInputException {
         if (Files.isDirectory(file)) {
-            return readBadgeFolder(file);
+            return isBadgeFolder(file) ? readBadgeFolder(file) : readLearnerFolder(file);
         }
         return parseAny(text(file), file.toString(), isJson(file));
     }
@@ -191,7 +191,7 @@ public final class LearnerFiles {
     /**
      * Expands the arguments of a command into learner files: a file stands for itself, a directory for the
      * {@code .yaml}, {@code .yml}, {@code .json} and {@code .csv} files below it, in name order, except that a
-     * folder of Open Badges credentials (see {@link #isBadgeFolder}) stands for one learner.
+     * folder of one learner's files (see {@link #isLearnerFolder}) stands for that learner.
      */
     public static List<Path> expand(List<Path> arguments) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -205,8 +205,8 @@ public final class LearnerFiles {
 
     /**
      * The one folder walker every command uses: the arguments in order; a folder's learner files (and, with
-     * {@code jsonLines}, its {@code .jsonl} files) depth first in name order; a folder of one learner's Open
-     * Badges as one path; a folder reached again through a symbolic link walked once. Lazy: only the folders
+     * {@code jsonLines}, its {@code .jsonl} files) depth first in name order; a folder of one learner's files
+     * (Open Badges, or any formats with one learner id) as one path; a folder reached again through a symbolic link walked once. Lazy: only the folders
      * being walked are held, however many files there are. An unreadable folder is an
      * {@link java.io.UncheckedIOException}.
      */
@@ -223,7 +223,7 @@ public final class LearnerFiles {
                     if (!Files.isDirectory(p)) {
                         next = p;
                     } else if (firstVisit(p, walked)) {
-                        if (isBadgeFolder(p)) {
+                        if (isLearnerFolder(p)) {
                             next = p;
                             continue;
                         }
@@ -304,6 +304,92 @@ public final class LearnerFiles {
             }
         }
         return any;
+    }
+
+    /**
+     * A folder that stands for one learner: a folder of their Open Badges ({@link #isBadgeFolder}), or a folder of
+     * two or more learner files in any formats Accrue reads (a badge, a Europass credential, a CSV transcript, a
+     * learner record) that all name the same learner id, with no sub-folders. A folder of different learners' files
+     * is not one: its files are read each on its own, as before.
+     */
+    public static boolean isLearnerFolder(Path dir) {
+        if (isBadgeFolder(dir)) {
+            return true;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            List<Path> children = list.sorted().toList();
+            if (children.stream().anyMatch(c -> Files.isDirectory(c) || isJsonLines(c))) {
+                return false;
+            }
+            files = children.stream().filter(LearnerFiles::isLearnerFileName).toList();
+        } catch (IOException e) {
+            return false;
+        }
+        if (files.size() < 2) {
+            return false;
+        }
+        String id = null;
+        for (Path f : files) {
+            try {
+                String learner = read(f).learner().id();
+                if (id != null && !id.equals(learner)) {
+                    return false;
+                }
+                id = learner;
+            } catch (InvalidInputException | RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One learner's files in a folder, any formats, in name order, as one record: their credentials (ids distinct
+     * across the files), exceptions, awards conferred and provenance together; the name the first file gives.
+     */
+    private static LearnerRecord readLearnerFolder(Path dir) throws InvalidInputException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(LearnerFiles::isLearnerFileName).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir.toString(), "folder", "cannot be read: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new InvalidInputException(dir.toString(), "folder", "holds no learner file (.yaml, .yml, .json, "
+                    + ".csv, .jwt)");
+        }
+        org.accrue.learner.Learner learner = null;
+        List<org.accrue.learner.Credential> credentials = new ArrayList<>();
+        List<org.accrue.learner.StaffException> exceptions = new ArrayList<>();
+        List<org.accrue.learner.ConferredAward> conferred = new ArrayList<>();
+        java.util.Map<String, org.accrue.learner.Provenance> provenance = new java.util.HashMap<>();
+        java.util.Map<String, Path> from = new java.util.HashMap<>();
+        for (Path f : files) {
+            LearnerRecord r = read(f);
+            if (learner == null) {
+                learner = r.learner();
+            } else if (!learner.id().equals(r.learner().id())) {
+                throw new InvalidInputException(f.toString(), "learner.id", "'" + r.learner().id() + "' differs from "
+                        + "'" + learner.id() + "' in " + files.get(0) + "; a folder read as one learner holds one "
+                        + "learner's files");
+            } else if (learner.name() == null && r.learner().name() != null) {
+                learner = new org.accrue.learner.Learner(learner.id(), r.learner().name());
+            }
+            for (int i = 0; i < r.credentials().size(); i++) {
+                var c = r.credentials().get(i);
+                Path first = from.putIfAbsent(c.id(), f);
+                if (first != null) {
+                    throw new InvalidInputException(f.toString(), "credentials[" + i + "].id", "'" + c.id()
+                            + "' is also a credential of " + first + "; one learner's credentials have distinct ids");
+                }
+                credentials.add(c);
+            }
+            exceptions.addAll(r.exceptions());
+            conferred.addAll(r.conferred());
+            provenance.putAll(r.provenance());
+        }
+        return new LearnerRecord(learner, credentials, exceptions, dir.toString(), provenance, conferred);
     }
 
     /** The badges of a folder of one learner's Open Badges (see {@link #isBadgeFolder}), in name order. */

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,39 @@ class FormatsTest {
                 tree.toString(), "b.json", false));
         assertTrue(e.getMessage().contains("is a second EQF level; a badge states at most one EQF level and one "
                 + "national level"), e.getMessage());
+    }
+
+    /** One learner's badge, CSV transcript and learner record, in one folder: one learner. */
+    @Test
+    void aFolderMixingFormatsForOneLearnerIsOneLearner(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path one = Files.createDirectories(dir.resolve("priya"));
+        String id = "did:example:learner-0016";
+        Files.copy(FORMATS.resolve("open-badge-ob3.json"), one.resolve("a-badge.json"));
+        Files.writeString(one.resolve("b-transcript.csv"), Files.readString(FORMATS.resolve("transcript-template.csv"))
+                .replace("L-0015", id));
+        Files.writeString(one.resolve("c-record.yaml"), "learner: {id: '" + id + "', name: Priya Nair}\n"
+                + "credentials:\n  - {id: OWN-1, title: Research Methods, credit: {value: 15, system: SCQF}}\n");
+        assertTrue(LearnerFiles.isLearnerFolder(one));
+        LearnerRecord r = LearnerFiles.read(one);
+        assertEquals(id, r.learner().id());
+        assertEquals("Priya Nair", r.learner().name(), "the name the first file that has one gives");
+        List<String> ids = r.credentials().stream().map(Credential::id).toList();
+        assertEquals(1 + 4 + 1, ids.size(), ids.toString());
+        assertEquals("OWN-1", ids.get(ids.size() - 1));
+        assertEquals(1, r.provenance().size(), "the badge's provenance is kept for verification");
+        assertEquals(List.of(one), LearnerFiles.expand(List.of(dir)), "the walker gives the folder as one learner");
+
+        // a folder of two learners' files is two learners, each file on its own
+        Files.writeString(one.resolve("c-record.yaml"), "learner: {id: someone-else}\ncredentials: []\n");
+        assertFalse(LearnerFiles.isLearnerFolder(one));
+        assertEquals(3, LearnerFiles.expand(List.of(dir)).size());
+
+        // the same credential id in two files of one learner is named at the second
+        Files.writeString(one.resolve("c-record.yaml"), "learner: {id: '" + id + "'}\n"
+                + "credentials:\n  - {id: PN-01, title: Again}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.read(one));
+        assertEquals(one.resolve("c-record.yaml") + ": credentials[0].id: 'PN-01' is also a credential of "
+                + one.resolve("b-transcript.csv") + "; one learner's credentials have distinct ids", e.getMessage());
     }
 
     @Test
