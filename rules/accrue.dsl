@@ -17,7 +17,7 @@
 [condition][]- is worth at least {points} SCQF points=points >= {points}
 [condition][]- comes by route {route}=routeIs("{route}")
 [condition][]- has course code "{code}"=code == "{code}"
-[condition][]- was awarded by "{body}"=awardingBodies contains "{body}"
+[condition][]- was awarded by "{body}"=awardedBy("{body}")
 [condition][]- is equivalent to module "{module}"=modules contains "{module}"
 [consequence][]it may count toward requirement "{requirement}" of award "{award}"=insert(new MayCount("{award}", "{requirement}", $c));
 [consequence][]it may count as general credit toward award "{award}"=insert(new MayCount("{award}", $c));

@@ -9,6 +9,7 @@ import org.accrue.reading.InvalidInputException;
 import org.accrue.reading.LearnerFiles;
 import org.accrue.result.CredentialResult;
 import org.accrue.result.EvaluationResult;
+import org.accrue.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -143,5 +144,50 @@ class JointAwardsTest {
         Credential c = LearnerFiles.read(file).credentials().get(0);
         assertEquals(List.of("Universidade de Lisboa", "KU Leuven"), c.awardingBodies());
         assertEquals(List.of("PT", "BE"), c.countries());
+    }
+
+    /**
+     * An equivalence row that names the body its own way: "University of Oldenburg" is no match for "Carl von
+     * Ossietzky Universitaet Oldenburg", but the institution's identifier is.
+     */
+    @Test
+    void anEquivalenceRowMatchesAnInstitutionIdentifierWhereTheNamesDiffer(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/oldenburg.drl", """
+                import org.accrue.learner.Credential;
+                rule "Oldenburg energy economics"
+                when
+                    $c : Credential( awardedBy("https://ror.org/033n9gh91"), code == "EE-101" )
+                then
+                    insert(new Equivalence($c.id(), "EN-ECON11", null, "oldenburg"));
+                end
+                """);
+        String text = """
+                learner: {id: L-O}
+                credentials:
+                  - {id: O1, title: Energy Economics, code: EE-101, awardingBody: Carl von Ossietzky Universitaet Oldenburg,
+                     awardingBodyId: 'https://ror.org/033n9gh91', credit: {value: 5, system: ECTS},
+                     level: {framework: EQF, value: 7}, assessment: summative, qualityAssurance: external}
+                """;
+        RuleSet rules = TestRuleSets.load(dir);
+        CredentialResult matched = rules.evaluate(parse(text), AS_OF).credentials().get(0);
+        assertEquals("EN-ECON11", matched.equivalence() == null ? null : matched.equivalence().module());
+        CredentialResult unmatched = rules.evaluate(parse(text.replace("awardingBodyId: 'https://ror.org/033n9gh91', ",
+                "")), AS_OF).credentials().get(0);
+        assertEquals(null, unmatched.equivalence(), "the name alone does not match the row's identifier");
+        Credential c = parse(text).credentials().get(0);
+        assertTrue(c.awardedBy("carl von  ossietzky universitaet oldenburg"), "names match case and spacing aside");
+        assertEquals(List.of("https://ror.org/033n9gh91"), c.bodyKeys(), "bodies are counted by identifier");
+    }
+
+    @Test
+    void anOpenBadgeIssuersOtherIdentifierIsItsInstitutionIdentifier() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode badge = (ObjectNode) json.readTree(FORMATS.resolve("open-badge-ob3.json").toFile());
+        ((ObjectNode) badge.get("issuer")).putArray("otherIdentifier").addObject().put("type", "IdentifierEntry")
+                .put("identifier", "UK ST-ANDR01").put("identifierType", "ext:ErasmusCode");
+        Credential c = LearnerFiles.parseAny(badge.toString(), "b.json", false).credentials().get(0);
+        assertEquals(List.of("UK ST-ANDR01"), c.awardingBodyIds());
+        assertTrue(c.awardedBy("uk st-andr01"));
     }
 }

@@ -301,17 +301,9 @@ public final class AwardEvaluation {
                 + String.valueOf(credit.awardingBody()).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A credential's awarding bodies, as different bodies are counted: by name, case and spacing aside. */
+    /** A credential's awarding bodies, as different bodies are counted: by identifier, else by name. */
     private static List<String> bodies(Credit credit) {
-        List<String> names = credit.awardingBodies();
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(names.size());
-        for (String n : names) {
-            out.add(n.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
-        }
-        return out;
+        return credit.credential().bodyKeys();
     }
 
     /** Step 3: what the allocation counted, and toward what; a candidate it left out was kept out by a cap. */

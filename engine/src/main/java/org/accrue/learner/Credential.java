@@ -28,6 +28,8 @@ import java.util.List;
  * @param validUntil the last day the credential is valid, as its issuer states it (Open Badges 3.0 and Europass
  *                 {@code validUntil}); null when it states none. Whether an award counts expired credit is the
  *                 award's rule ({@code CountsWhileValid})
+ * @param awardingBodyIds identifiers of the awarding bodies (an Erasmus code, a ROR id, a SCHAC home organisation),
+ *                 which equivalence rows and "different awarding bodies" use before names; empty when none
  */
 public record Credential(
         String id,
@@ -52,7 +54,8 @@ public record Credential(
         StatedLevel nationalLevel,
         List<String> awardingBodies,
         List<String> countries,
-        LocalDate validUntil) {
+        LocalDate validUntil,
+        List<String> awardingBodyIds) {
 
     public Credential {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -61,6 +64,7 @@ public record Credential(
         awardingBody = awardingBodies.isEmpty() ? null : awardingBodies.get(0);
         countries = firstOf(country, countries);
         country = countries.isEmpty() ? null : countries.get(0);
+        awardingBodyIds = firstOf(null, awardingBodyIds);
     }
 
     /** A credential from one awarding body in one country (or none stated). */
@@ -71,7 +75,7 @@ public record Credential(
                       Boolean proof, StatedLevel nationalLevel) {
         this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
                 qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, nationalLevel,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, List.of());
     }
 
     /** A credential that states no national level beside its level. */
@@ -82,7 +86,7 @@ public record Credential(
                       Boolean proof) {
         this(id, code, title, awardingBody, country, issued, credit, level, hours, assessment, participation,
                 qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof, null, List.of(),
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     /**
@@ -97,14 +101,14 @@ public record Credential(
     public Credential withCredit(StatedCredit stated) {
         return new Credential(id, code, title, awardingBody, country, issued, stated, level, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel, awardingBodies, countries, validUntil);
+                nationalLevel, awardingBodies, countries, validUntil, awardingBodyIds);
     }
 
     /** The same credential with its level stated in a framework (which the trust list gave). */
     public Credential withLevel(StatedLevel stated) {
         return new Credential(id, code, title, awardingBody, country, issued, credit, stated, hours, assessment,
                 participation, qualityAssurance, identityVerified, subjects, outcomes, grade, route, partOf, proof,
-                nationalLevel, awardingBodies, countries, validUntil);
+                nationalLevel, awardingBodies, countries, validUntil, awardingBodyIds);
     }
 
     /** The one stated first, then the list's others, each once, in order. */
@@ -119,9 +123,36 @@ public record Credential(
         return List.copyOf(out);
     }
 
-    /** Whether the body (as the rules name it) is one of the credential's awarding bodies. */
+    /**
+     * Whether the body, as a rule or an equivalence row names it, is one of the credential's awarding bodies: one of
+     * their identifiers, or one of their names, case and spacing aside.
+     */
     public boolean awardedBy(String body) {
-        return awardingBodies.contains(body);
+        if (body == null) {
+            return false;
+        }
+        String wanted = normalised(body);
+        for (String id : awardingBodyIds) {
+            if (normalised(id).equals(wanted)) {
+                return true;
+            }
+        }
+        for (String name : awardingBodies) {
+            if (normalised(name).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The awarding bodies as "different awarding bodies" counts them: by identifier where stated, else by name. */
+    public List<String> bodyKeys() {
+        List<String> keys = awardingBodyIds.isEmpty() ? awardingBodies : awardingBodyIds;
+        return keys.stream().map(Credential::normalised).distinct().toList();
+    }
+
+    private static String normalised(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the credential is tagged with any of the given subjects. */

@@ -27,7 +27,7 @@ final class CsvTranscripts {
     static final List<String> COLUMNS = List.of("learnerId", "learnerName", "id", "code", "title", "awardingBody",
             "country", "issued", "creditValue", "creditSystem", "levelFramework", "levelValue", "hours",
             "assessment", "participation", "qualityAssurance", "identityVerified", "subjects", "outcomes", "grade",
-            "gradeScale", "route", "nationalLevelFramework", "nationalLevelValue", "validUntil");
+            "gradeScale", "route", "nationalLevelFramework", "nationalLevelValue", "validUntil", "awardingBodyId");
     private static final Set<String> REQUIRED = Set.of("learnerId", "id", "title");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -87,7 +87,7 @@ final class CsvTranscripts {
             credentialFields(row, c, List.of("id", "code", "title", "issued", "validUntil", "hours", "assessment",
                     "participation", "qualityAssurance", "grade", "route"), List.of("subjects", "outcomes"));
             // a joint award names several awarding bodies and countries, separated by ';' like the lists
-            for (String joint : List.of("awardingBody", "country")) {
+            for (String joint : List.of("awardingBody", "country", "awardingBodyId")) {
                 String v = value(row, joint);
                 if (v != null && v.contains(";")) {
                     list(c, joint, v);

@@ -81,7 +81,15 @@ final class Elm {
         // ELM's awardingBody is a list: a joint award names each awarding body, each with its own location
         ArrayNode bodies = JsonNodeFactory.instance.arrayNode();
         ArrayNode countries = JsonNodeFactory.instance.arrayNode();
+        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
         for (JsonNode body : list(awardedBy == null ? null : awardedBy.get("awardingBody"))) {
+            // an institution identifier (an Erasmus code, a ROR id): the body's identifier[].notation
+            for (JsonNode identifier : list(body.get("identifier"))) {
+                String notation = text(identifier, "notation");
+                if (notation != null && !notation.isBlank() && !contains(ids, notation)) {
+                    ids.add(notation);
+                }
+            }
             String name = lang(body.get("legalName")) != null ? lang(body.get("legalName")) : lang(body.get("prefLabel"));
             if (name != null && !contains(bodies, name)) {
                 bodies.add(name);
@@ -94,6 +102,7 @@ final class Elm {
         }
         putOneOrMore(c, "awardingBody", bodies);
         putOneOrMore(c, "country", countries);
+        putOneOrMore(c, "awardingBodyId", ids);
         String date = awardedBy != null && text(awardedBy, "awardingDate") != null ? text(awardedBy, "awardingDate")
                 : text(root, "validFrom") != null ? text(root, "validFrom") : text(root, "issuanceDate");
         if (date != null && date.length() >= 10) {

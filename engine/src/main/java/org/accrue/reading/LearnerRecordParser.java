@@ -43,7 +43,7 @@ final class LearnerRecordParser {
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("id", "code", "title", "awardingBody", "country",
             "issued", "credit", "level", "hours", "assessment", "participation", "qualityAssurance",
             "identityVerified", "subjects", "outcomes", "grade", "route", "partOf", "proof", "nationalLevel",
-            "validUntil");
+            "validUntil", "awardingBodyId");
     private static final Set<String> CREDIT_FIELDS = Set.of("value", "system");
     private static final Set<String> LEVEL_FIELDS = Set.of("framework", "value");
     private static final Set<String> GRADE_FIELDS = Set.of("value", "scale");
@@ -249,7 +249,8 @@ final class LearnerRecordParser {
                 nationalLevel(node.get("nationalLevel"), p + "nationalLevel"),
                 oneOrMore(node, p, "awardingBody"),
                 countries(node, p),
-                validUntil(node, p));
+                validUntil(node, p),
+                oneOrMore(node, p, "awardingBodyId"));
     }
 
     /** The last day a credential is valid: a date, not before its issue date. */

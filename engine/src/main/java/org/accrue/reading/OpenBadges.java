@@ -189,6 +189,19 @@ final class OpenBadges {
             if (issuer.has("address")) {
                 putIf(c, "country", text(issuer.get("address"), "addressCountryCode"));
             }
+            // the issuer's institution identifiers (a ROR id, an Erasmus code): Profile.otherIdentifier[].identifier
+            ArrayNode ids = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode other : issuer.path("otherIdentifier")) {
+                String identifier = text(other, "identifier");
+                if (identifier != null && !identifier.isBlank()) {
+                    ids.add(identifier);
+                }
+            }
+            if (ids.size() == 1) {
+                c.set("awardingBodyId", ids.get(0));
+            } else if (ids.size() > 1) {
+                c.set("awardingBodyId", ids);
+            }
         }
         String date = firstText(subject, vc, "awardedDate", "validFrom", "issuanceDate");
         if (date != null && date.length() >= 10) {

@@ -36,6 +36,11 @@ public record Credit(Credential credential, BigDecimal points, int scqfLevel, in
         return credential.awardingBody();
     }
 
+    /** Whether the body (an identifier or a name, case and spacing aside) is one of its awarding bodies. */
+    public boolean awardedBy(String body) {
+        return credential.awardedBy(body);
+    }
+
     /** Every awarding body: several for a joint award. */
     public List<String> awardingBodies() {
         return credential.awardingBodies();

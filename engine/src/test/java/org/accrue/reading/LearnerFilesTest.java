@@ -105,7 +105,7 @@ class LearnerFilesTest {
             "  - {id: A, title: T, subjects: data-science} => x.yaml: credentials[0].subjects: must be a list",
             "  - {title: T} => x.yaml: credentials[0].id: is missing",
             "  - {id: A} => x.yaml: credentials[0].title: is missing",
-            "  - {id: A, title: T, levle: {framework: SCQF, value: 9}} => x.yaml: credentials[0].levle: unknown field; expected one of assessment, awardingBody, code, country, credit, grade, hours, id, identityVerified, issued, level, nationalLevel, outcomes, partOf, participation, proof, qualityAssurance, route, subjects, title, validUntil",
+            "  - {id: A, title: T, levle: {framework: SCQF, value: 9}} => x.yaml: credentials[0].levle: unknown field; expected one of assessment, awardingBody, awardingBodyId, code, country, credit, grade, hours, id, identityVerified, issued, level, nationalLevel, outcomes, partOf, participation, proof, qualityAssurance, route, subjects, title, validUntil",
             "  - just a string => x.yaml: credentials[0]: must be a mapping of fields, not 'just a string'",
     })
     void badCredentialFieldsAreNamed(String credentials, String message) {
