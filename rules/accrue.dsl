@@ -25,6 +25,7 @@
 [consequence][]award "{award}" is the "{title}" at SCQF level {level}=insert(new Award("{award}", "{title}", {level}));
 [consequence][]award "{award}" needs at least {points} SCQF points in all=insert(new TotalCredit("{award}", new java.math.BigDecimal("{points}")));
 [consequence][]award "{award}" needs at least {points} SCQF points at SCQF level {level} or above=insert(new CreditAtLevel("{award}", new java.math.BigDecimal("{points}"), {level}));
+[consequence][]award "{award}" has requirement "{requirement}": module "{module}"=insert(Requirement.module("{award}", "{requirement}", "{module}"));
 [consequence][]award "{award}" has requirement "{requirement}": at least {points} SCQF points of {description}=insert(new Requirement("{award}", "{requirement}", new java.math.BigDecimal("{points}"), "{description}"));
 [consequence][]award "{award}" has requirement "{requirement}": one credential, {description}=insert(Requirement.credentials("{award}", "{requirement}", 1, "{description}"));
 [consequence][]award "{award}" has requirement "{requirement}": at least {count} credentials, {description}=insert(Requirement.credentials("{award}", "{requirement}", {count}, "{description}"));

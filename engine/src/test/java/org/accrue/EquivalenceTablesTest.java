@@ -140,6 +140,63 @@ class EquivalenceTablesTest {
                 + "columns; end it with '...'"), e.getMessage());
     }
 
+    /**
+     * A 5-ECTS course (10 points) mapped to a 15-point internal module: a row that grants 15 points fills a 15-point
+     * requirement; a row that exempts from the module fills a requirement the module meets, whatever the points.
+     */
+    @Test
+    void aRowGrantsPointsOrExemptsFromTheModuleAndBothAreExpressible(@TempDir Path dir) throws Exception {
+        Path rules = TestRuleSets.copyOfShippedRules(dir);
+        Path equivalences = rules.resolve("rules/equivalences");
+        Files.delete(equivalences.resolve("transfer-equivalences.drl.xlsx"));
+        String csv = Files.readString(equivalences.resolve("transfer-equivalences.drl.csv.example"));
+        Files.writeString(equivalences.resolve("t.drl.csv"), csv.replace("TU Delft,ML-7.5,2022-01-01,2030-12-31,\"DS-ETHICS11, 15\"",
+                "TU Delft,ML-7.5,2022-01-01,2030-12-31,\"DS-ETHICS11, exempt\""));
+        Files.writeString(rules.resolve("rules/ethics.dslr"), TestRuleSets.HEADER + """
+                rule "ethics: Certificate in Responsible AI"
+                when
+                then
+                    award "ethics" is the "Certificate in Responsible AI" at SCQF level 11
+                    award "ethics" has requirement "ethics": module "DS-ETHICS11"
+                    award "ethics" has requirement "points": at least 15 SCQF points of ethics credit
+                end
+                rule "ethics: any ethics credit"
+                when
+                    a credential
+                    - is tagged "ethics"
+                then
+                    it may count toward requirement "points" of award "ethics"
+                end
+                """);
+        RuleSet r = TestRuleSets.load(rules);
+        var delft = credential("D").awardingBody("TU Delft").code("ML-7.5").credit("5", org.accrue.learner.CreditSystem.ECTS)
+                .level(org.accrue.learner.LevelFramework.EQF, 7).issued("2024-01-10");
+        var result = r.evaluate(learner(delft), AS_OF);
+        CredentialResult d = result.credentials().get(0);
+        assertEquals(new EquivalenceMatch("DS-ETHICS11", "Transfer equivalences_12", null), d.equivalence());
+        assertTrue(d.notes().contains("equivalence row 'Transfer equivalences_12' gives specific credit for module "
+                + "DS-ETHICS11, whatever its points (an exemption: its own credit counts)"), d.notes().toString());
+        AwardResult ethics = result.award("ethics").orElseThrow();
+        assertTrue(ethics.requirement("ethics").orElseThrow().met(), "exempt from the module: " + ethics);
+        assertEquals("module DS-ETHICS11: a credential an equivalence row maps to it, whatever its points",
+                ethics.requirement("ethics").orElseThrow().description());
+        assertEquals(0, d.scqfPoints().compareTo(BigDecimal.TEN), "an exemption keeps the credential's own 10 points");
+
+        // another course is not the module
+        var other = credential("O").awardingBody("TU Delft").code("ML-9").credit("5", org.accrue.learner.CreditSystem.ECTS)
+                .level(org.accrue.learner.LevelFramework.EQF, 7).subjects("ethics").issued("2024-01-10");
+        AwardResult none = r.evaluate(learner(other), AS_OF).award("ethics").orElseThrow();
+        assertFalse(none.requirement("ethics").orElseThrow().met());
+
+        // a grant that is neither is an error naming the row
+        Files.writeString(equivalences.resolve("t.drl.csv"), csv.replace("\"DS-ETHICS11, 15\"", "\"DS-ETHICS11, lots\""));
+        RuleSet bad = TestRuleSets.load(rules);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.accrue.EvaluationException.class,
+                () -> bad.evaluate(learner(delft), AS_OF));
+        assertTrue(e.getMessage().contains("equivalence row 'Transfer equivalences_12' grants 'lots': a number of SCQF "
+                + "points, or 'exempt'"), e.getMessage());
+    }
+
     @Test
     void twoRowsMatchingOneCredentialIsAnError(@TempDir Path dir) throws Exception {
         TestRuleSets.withRuleFile(dir, "rules/equivalences/again.drl", """

@@ -58,7 +58,8 @@ public final class AwardEvaluation {
                 Requirement r = named.get(i);
                 String of = Wording.requirementOf(r.id(), r.description());
                 requirementOf[i] = of;
-                requirementDescription[i] = r.minCredentials() > 0 ? Wording.requirementByCredentials(r.minCredentials(), of)
+                requirementDescription[i] = r.module() != null ? Wording.requirementByModule(r.module())
+                        : r.minCredentials() > 0 ? Wording.requirementByCredentials(r.minCredentials(), of)
                         : Wording.requirementByPoints(t, r.minPoints(), of);
             }
             totalDescription = d.total() == null ? null
@@ -224,9 +225,9 @@ public final class AwardEvaluation {
                     continue;
                 }
             }
-            List<Integer> byRules = options(credit.id(), named, false);
+            List<Integer> byRules = options(credit, named, false);
             ruleOptions.put(credit.id(), byRules);
-            List<Integer> options = exceptions.isEmpty() ? byRules : options(credit.id(), named, true);
+            List<Integer> options = exceptions.isEmpty() ? byRules : options(credit, named, true);
             if (options.isEmpty()) {
                 notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, Wording.noRule(credit.scqfLevel())));
                 continue;
@@ -501,9 +502,18 @@ public final class AwardEvaluation {
      * The requirement options of one credit: named requirements in definition order, general credit last;
      * with {@code substitutes}, also the requirements a staff exception substitutes it for.
      */
-    private List<Integer> options(String credential, List<Requirement> requirements, boolean substitutes) {
+    private List<Integer> options(Credit credit, List<Requirement> requirements, boolean substitutes) {
+        String credential = credit.id();
         boolean general = definition.generalCredit();
         boolean[] named = null;
+        if (!credit.modules().isEmpty()) {
+            for (int i = 0; i < requirements.size(); i++) {
+                if (requirements.get(i).module() != null && credit.modules().contains(requirements.get(i).module())) {
+                    named = named == null ? new boolean[requirements.size()] : named;
+                    named[i] = true; // the equivalence row maps it to the module the requirement names
+                }
+            }
+        }
         for (var m : mayCount.getOrDefault(credential, List.of())) {
             String r = m.fact().requirement();
             if (r == null) {

@@ -64,6 +64,10 @@ final class Wording {
         return description == null ? "credit toward " + id : description;
     }
 
+    static String requirementByModule(String module) {
+        return "module " + module + ": a credential an equivalence row maps to it, whatever its points";
+    }
+
     static String requirementByCredentials(int count, String of) {
         return "at least " + count + " credential" + (count == 1 ? "" : "s") + ": " + of;
     }
@@ -187,7 +191,8 @@ final class Wording {
 
     static String equivalence(String row, String module, BigDecimal points) {
         return "equivalence row '" + row + "' gives specific credit for module " + module
-                + (points == null ? "" : ", granting " + Points.text(points) + " SCQF points");
+                + (points == null ? ", whatever its points (an exemption: its own credit counts)"
+                : ", granting " + Points.text(points) + " SCQF points");
     }
 
     static String issuedAfter(LocalDate issued, LocalDate asOf) {

@@ -90,7 +90,7 @@ public final class RuleLint {
             for (AwardDefinition d : gathered.awards()) {
                 for (Requirement r : d.requirements()) {
                     boolean needsSomething = r.minPoints().signum() > 0 || r.minCredentials() > 0;
-                    if (needsSomething && !referenced.contains(d.award().id() + "/" + r.id())) {
+                    if (needsSomething && r.module() == null && !referenced.contains(d.award().id() + "/" + r.id())) {
                         String rule = d.rules().isEmpty() ? null : d.rules().get(0);
                         problems.add(located(at, rule, "requirement '" + r.id() + "' of award '" + d.award().id()
                                 + "': no rule lets any credit count toward it, so no learner can meet it"));
