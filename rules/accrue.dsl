@@ -14,6 +14,7 @@
 [condition][]- is tagged "{subject}" or "{other}"=(subjects contains "{subject}" || subjects contains "{other}")
 [condition][]- is tagged "{subject}"=subjects contains "{subject}"
 [condition][]- is at SCQF level {level} or above=atLevel({level})
+[condition][]- has a grade of at least "{band}"=gradeAtLeast("{band}")
 [condition][]- is worth at least {points} SCQF points=points >= {points}
 [condition][]- comes by route {route}=routeIs("{route}")
 [condition][]- has course code "{code}"=code == "{code}"

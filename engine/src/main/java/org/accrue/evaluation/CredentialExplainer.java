@@ -58,6 +58,7 @@ final class CredentialExplainer {
         final Map<String, List<FactLog.Inserted<Unmet>>> unmet;
         final Map<String, List<FactLog.Inserted<GradeJudgement>>> grades;
         final Map<String, List<FactLog.Inserted<Note>>> notes;
+        final Map<String, List<FactLog.Inserted<org.accrue.vocabulary.GradeBand>>> bands;
 
         Facts(FactLog.View v) {
             points = v.byKey(CreditPoints.class, CreditPoints::credential);
@@ -68,6 +69,7 @@ final class CredentialExplainer {
             unmet = v.byKey(Unmet.class, Unmet::credential);
             grades = v.byKey(GradeJudgement.class, GradeJudgement::credential);
             notes = v.byKey(Note.class, Note::credential);
+            bands = v.byKey(org.accrue.vocabulary.GradeBand.class, org.accrue.vocabulary.GradeBand::credential);
         }
     }
 
@@ -108,10 +110,24 @@ final class CredentialExplainer {
         } else {
             notes.add(c.level() == null ? Wording.NO_LEVEL : Wording.LEVEL_NOT_REFERENCED);
         }
+        boolean passed = false;
         for (var g : facts.grades.getOrDefault(id, List.of())) {
             // a failed grade is also an exclusion (grades.drl); the note says how the grade was read either way
             notes.add(g.fact().explanation());
             addRule(rules, g.rule());
+            passed |= g.fact().outcome() == org.accrue.vocabulary.GradeJudgement.Outcome.PASSED;
+        }
+        String band = null;
+        var bands = facts.bands.getOrDefault(id, List.of());
+        if (bands.size() > 1) {
+            throw new EvaluationException("grade-band rows '"
+                    + bands.get(0).fact().row() + "' and '" + bands.get(1).fact().row() + "' both read the grade of "
+                    + "credential '" + id + "'");
+        }
+        if (passed && !bands.isEmpty()) {
+            band = bands.get(0).fact().band();
+            notes.add(Wording.gradeBand(c.grade().shown(), band, bands.get(0).fact().row()));
+            addRule(rules, bands.get(0).rule());
         }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {
@@ -162,7 +178,7 @@ final class CredentialExplainer {
         // the Credit phase 2 matches is made from the same facts as the report, not from the report
         Credit credit = !creditBearing ? null : new Credit(c, Points.normal(scqfPoints),
                 level == null ? 0 : level.fact().scqf(), level == null ? 0 : level.fact().eqf(),
-                equivalence == null ? List.of() : List.of(equivalence.module()));
+                equivalence == null ? List.of() : List.of(equivalence.module()), band);
         return new Explained(new CredentialResult(id, c.title(),
                 Points.normal(scqfPoints),
                 level == null ? null : level.fact().scqf(),

@@ -195,6 +195,10 @@ final class Wording {
                 : ", granting " + Points.text(points) + " SCQF points");
     }
 
+    static String gradeBand(String grade, String band, String row) {
+        return "grade " + grade + " read as ECTS band " + band + " (grade-band row '" + row + "')";
+    }
+
     static String issuedAfter(LocalDate issued, LocalDate asOf) {
         return "issued on " + issued + ", after the as-of date " + asOf;
     }

@@ -413,6 +413,7 @@ public final class Translation {
     private static final Pattern CONTAINS = Pattern.compile("subjects\\s+contains\\s+(\"[^\"]*\")");
     private static final Pattern HAS_SUBJECT = Pattern.compile("hasSubject\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern MIN_GRADE = Pattern.compile("(?:has a grade of at least|gradeAtLeast\\s*\\()\\s*\"([^\"]*)\"");
 
     /**
      * A subject tag a rule names that no learner record can have: a record's subjects are trimmed and lower-cased as
@@ -424,6 +425,15 @@ public final class Translation {
             String line = lines[i];
             if (line.strip().startsWith("//") || line.strip().startsWith("#")) {
                 continue;
+            }
+            Matcher band = MIN_GRADE.matcher(line);
+            while (band.find()) {
+                String b = band.group(1);
+                if (!org.accrue.vocabulary.GradeBand.BANDS.contains(b.strip().toUpperCase(java.util.Locale.ROOT))) {
+                    problems.add(new RuleProblem(f.display(), i + 1, band.start(1) + 1, "minimum grade '" + b + "' is no "
+                            + "ECTS band: a minimum grade is A, B, C, D or E, and each credential's grade is read on "
+                            + "that scale by the grade-band tables (frameworks/grade-bands-*.drl.csv)"));
+                }
             }
             for (Pattern p : List.of(TAGGED, CONTAINS, HAS_SUBJECT)) {
                 Matcher m = p.matcher(line);

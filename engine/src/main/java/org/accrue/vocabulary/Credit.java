@@ -11,16 +11,37 @@ import java.util.List;
  * A credit-bearing credential after normalisation: what award rules match in the second phase.
  * Inserted by the engine, never by rules.
  *
+ * @param gradeBand its passed grade as an ECTS band (A to E, from {@link GradeBand}), or null
  * @param points    SCQF credit points
  * @param scqfLevel SCQF level, or 0 where the credential states no level that could be referenced
  * @param eqfLevel  EQF level, or 0 where there is none
  * @param modules   the internal modules an equivalence table maps it to (specific credit); empty for general
  *                  credit only
  */
-public record Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel, List<String> modules) {
+public record Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel, List<String> modules,
+                     String gradeBand) {
 
     public Credit {
         modules = List.copyOf(modules);
+    }
+
+    /** Credit with no grade band: ungraded, or a grade no band table reads. */
+    public Credit(Credential credential, BigDecimal points, int scqfLevel, int eqfLevel, List<String> modules) {
+        this(credential, points, scqfLevel, eqfLevel, modules, null);
+    }
+
+    /**
+     * Whether its grade is at least {@code band} on the ECTS bands (A best, E the last pass), as the grade-band
+     * tables read it from its own scale; false for credit with no band (ungraded, or not judged).
+     *
+     * @throws IllegalArgumentException when {@code band} is not A to E ({@code rules check} names it first)
+     */
+    public boolean gradeAtLeast(String band) {
+        String wanted = band == null ? "" : band.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!GradeBand.BANDS.contains(wanted)) {
+            throw new IllegalArgumentException("a minimum grade is an ECTS band, A to E, not '" + band + "'");
+        }
+        return gradeBand != null && gradeBand.compareTo(wanted) <= 0;
     }
 
     public String id() {
