@@ -35,5 +35,6 @@
 [consequence][]award "{award}" counts only credit issued in the last {years} years=insert(new Recency("{award}", {years}));
 [consequence][]requirement "{requirement}" of award "{award}" needs credit from at least {count} different awarding bodies=insert(new DifferentBodies("{award}", "{requirement}", {count}));
 [consequence][]award "{award}" needs credit from at least {count} different awarding bodies=insert(new DifferentBodies("{award}", {count}));
+[consequence][]award "{award}" is a personal award with at least {percent}% of its credit in the declared theme=insert(new PersonalAward("{award}", {percent}));
 [consequence][]award "{award}" counts credit only while its credential is valid=insert(new CountsWhileValid("{award}"));
 [consequence][]award "{award}" shares the credit of award "{other}"=insert(new SharesCredit("{award}", "{other}"));

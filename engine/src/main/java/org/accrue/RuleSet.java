@@ -218,6 +218,9 @@ public final class RuleSet {
                 }
                 d.levels().forEach(l -> ids.add(l.id()));
                 d.bodies().forEach(b -> ids.add(b.id()));
+                if (d.personal() != null && e.type() == StaffException.Type.WAIVE) {
+                    ids.add("theme");
+                }
             }
             boolean counts = d.bodies().stream().anyMatch(b -> b.id().equals(e.requirement()))
                     || d.requirements().stream().anyMatch(r -> r.id().equals(e.requirement()) && r.minCredentials() > 0);

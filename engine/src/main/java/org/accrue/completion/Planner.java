@@ -162,8 +162,7 @@ public final class Planner {
             all.add(offered.credentials().get(id));
             provenance.put(id, org.accrue.learner.Provenance.planned());
         }
-        return new LearnerRecord(learner.learner(), all, learner.exceptions(), learner.source(), provenance,
-                learner.conferred());
+        return learner.withCredentials(all, provenance);
     }
 
     private static Plan plan(List<String> ids, Offered offered) {

@@ -24,11 +24,13 @@ import java.util.Map;
  * @param sharesWith    the conferred awards whose credit may count toward it again ({@code SharesCredit})
  * @param whileValid    true when credit counts only while its credential is valid ({@code CountsWhileValid})
  * @param bodies        the needs of different awarding bodies, for the award or one of its requirements
+ * @param personal      for a personal award (the learner declares theme and credentials), its theme share; else null
  */
 public record AwardDefinition(Award award, List<Requirement> requirements, TotalCredit total,
                               List<CreditAtLevel> levels, List<CreditCap> caps, Recency recency,
                               boolean generalCredit, List<String> rules, java.util.Set<String> sharesWith,
-                              boolean whileValid, List<org.accrue.vocabulary.DifferentBodies> bodies) {
+                              boolean whileValid, List<org.accrue.vocabulary.DifferentBodies> bodies,
+                              org.accrue.vocabulary.PersonalAward personal) {
 
     /** What an award id may be: it names badge files, report lines and CSV cells. */
     static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -147,6 +149,21 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
                 b.bodies.add(v.fact());
             }
         }
+        for (var v : log.of(org.accrue.vocabulary.PersonalAward.class)) {
+            Builder b = award(byId, v.fact().award(), v, "a personal award", problems);
+            if (b == null) {
+                continue;
+            }
+            if (v.fact().themePercent() < 0 || v.fact().themePercent() > 100) {
+                problems.add(new Problem(v.rule(), v.by() + " asks for " + v.fact().themePercent() + "% of the credit "
+                        + "in the declared theme; a share is 0 to 100%"));
+            } else if (b.personal != null) {
+                problems.add(new Problem(v.rule(), v.by() + " makes award '" + v.fact().award() + "' personal a second "
+                        + "time"));
+            } else {
+                b.personal = v.fact();
+            }
+        }
         for (var v : log.of(org.accrue.vocabulary.CountsWhileValid.class)) {
             Builder b = award(byId, v.fact().award(), v, "counting only while valid", problems);
             if (b != null) {
@@ -202,6 +219,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         Recency recency;
         boolean generalCredit;
         boolean whileValid;
+        org.accrue.vocabulary.PersonalAward personal;
         final List<org.accrue.vocabulary.DifferentBodies> bodies = new ArrayList<>();
         final java.util.Set<String> sharesWith = new java.util.TreeSet<>();
 
@@ -215,7 +233,7 @@ public record AwardDefinition(Award award, List<Requirement> requirements, Total
         AwardDefinition build() {
             return new AwardDefinition(award, List.copyOf(requirements), total, List.copyOf(levels),
                     List.copyOf(caps), recency, generalCredit, List.copyOf(rules), java.util.Set.copyOf(sharesWith),
-                    whileValid, List.copyOf(bodies));
+                    whileValid, List.copyOf(bodies), personal);
         }
     }
 }

@@ -93,14 +93,24 @@ public final class AwardEvaluation {
     private final Map<String, List<FactLog.Inserted<MayCount>>> mayCount;
     private final List<StaffException> exceptions;
     private final Allocator.Budget budget;
+    /** The learner's claim for this award, when it is personal and they declared one; else null. */
+    private final org.accrue.learner.Claim claim;
     /** Credentials whose credit an award already conferred used, which this award does not share, by id. */
     private final Map<String, org.accrue.learner.ConferredAward> usedElsewhere;
 
     AwardEvaluation(Prepared prepared, LocalDate asOf, List<Credit> credits,
                     Map<String, CredentialResult> credentials,
                     Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions,
-                    Allocator.Budget budget, List<org.accrue.learner.ConferredAward> conferred) {
+                    Allocator.Budget budget, List<org.accrue.learner.ConferredAward> conferred,
+                    List<org.accrue.learner.Claim> claims) {
         this.budget = budget;
+        org.accrue.learner.Claim found = null;
+        for (org.accrue.learner.Claim c : claims) {
+            if (c.award().equals(prepared.definition.award().id())) {
+                found = c;
+            }
+        }
+        this.claim = found;
         // credit is used once: what another conferred award used, and this award does not share, is not a candidate
         Map<String, org.accrue.learner.ConferredAward> used = new HashMap<>();
         for (org.accrue.learner.ConferredAward c : conferred) {
@@ -149,8 +159,12 @@ public final class AwardEvaluation {
         Tally tally = tally(candidates, allocation, notCounted);
         List<String> missing = new ArrayList<>();
         List<RequirementResult> requirements = requirementResults(tally, waived, modified, missing);
+        boolean byAllocation = requirements.stream().allMatch(RequirementResult::met);
+        if (definition.personal() != null) {
+            requirements.add(theme(tally, candidates, waived, missing));
+        }
         boolean eligible = requirements.stream().allMatch(RequirementResult::met);
-        if (eligible != allocation.meetsAll()) {
+        if (byAllocation != allocation.meetsAll()) {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
         }
         if (!allocation.least()) {
@@ -205,6 +219,10 @@ public final class AwardEvaluation {
             if (usedFor != null) {
                 notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
                         Wording.alreadyUsed(usedFor.award(), usedFor.date())));
+                continue;
+            }
+            if (definition.personal() != null && (claim == null || !claim.credentials().contains(credit.id()))) {
+                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NOT_CLAIMED, Wording.notClaimed(claim != null)));
                 continue;
             }
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
@@ -602,6 +620,35 @@ public final class AwardEvaluation {
             }
         }
         return -1;
+    }
+
+    /**
+     * A personal award's theme: the share of the counted credit tagged with the theme the learner declares. It is
+     * checked on the learner's own choice of credentials (the claim), so no search is needed: what is counted is
+     * what they chose, less what the award's other rules leave out.
+     */
+    private RequirementResult theme(Tally tally, Candidates candidates, Set<String> waived, List<String> missing) {
+        int percent = definition.personal().themePercent();
+        BigDecimal in = BigDecimal.ZERO;
+        for (Counted c : tally.counted()) {
+            Credit credit = candidates.byId().get(c.credential());
+            if (claim != null && credit.subjects().contains(claim.theme())) {
+                in = in.add(credit.points());
+            }
+        }
+        BigDecimal need = tally.total().multiply(BigDecimal.valueOf(percent))
+                .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.UP);
+        String description = Wording.theme(percent, claim == null ? null : claim.theme());
+        boolean w = waived.contains("theme");
+        if (claim == null) {
+            if (!w) {
+                missing.add(Wording.NO_CLAIM);
+            }
+            return new RequirementResult("theme", RequirementResult.Kind.THEME, description, w, Points.normal(in),
+                    Points.normal(need), null, w);
+        }
+        return minimum("theme", RequirementResult.Kind.THEME, description, in, need, w, missing,
+                more -> Wording.moreInTheme(prepared.terms, more, claim.theme()));
     }
 
     private static BigDecimal[] zeros(int n) {

@@ -163,7 +163,7 @@ public final class Evaluator {
         AwardEvaluation award(AwardEvaluation.Prepared p, LocalDate asOf, LearnerRecord record, Allocator.Budget budget) {
             return new AwardEvaluation(p, asOf, credits, credentials,
                     byAward.getOrDefault(p.definition.award().id(), Map.of()), record.exceptions(), budget,
-                    record.conferred());
+                    record.conferred(), record.claims());
         }
     }
 

@@ -98,6 +98,23 @@ final class Wording {
                 + (requirement == null ? "" : " toward '" + requirement + "'") + " comes from";
     }
 
+    static String theme(int percent, String theme) {
+        return "at least " + percent + "% of the counted credit in " + (theme == null ? "the theme the learner declares"
+                : "the declared theme '" + theme + "'");
+    }
+
+    static String moreInTheme(Terms t, String more, String theme) {
+        return more + " more " + t.unit() + " in the declared theme '" + theme + "'";
+    }
+
+    static final String NO_CLAIM = "a claim: this is a personal award, and the learner declares no theme and no "
+            + "credentials for it (claims in the learner record)";
+
+    static String notClaimed(boolean claimed) {
+        return claimed ? "not among the credentials the learner's claim for this personal award names"
+                : "this personal award counts only the credentials the learner's claim names, and there is no claim";
+    }
+
     static String cap(Terms t, CreditCap cap) {
         return "at most " + Points.text(cap.maxPoints()) + " " + t.unit() + " by route " + routes(cap);
     }

@@ -10,15 +10,33 @@ import java.util.List;
  * @param provenance for credentials read from a signed format (Open Badges, CLR, Europass), by credential id:
  *                   their issuer and the credential as signed, for verification; empty for Accrue's own format
  * @param conferred  awards already conferred on the learner and the credentials each used ("credit is used once")
+ * @param claims     personal awards the learner declares: theme and chosen credentials
  */
 public record LearnerRecord(Learner learner, List<Credential> credentials, List<StaffException> exceptions,
                             String source, java.util.Map<String, Provenance> provenance,
-                            List<ConferredAward> conferred) {
+                            List<ConferredAward> conferred, List<Claim> claims) {
     public LearnerRecord {
         credentials = List.copyOf(credentials);
         exceptions = List.copyOf(exceptions);
         provenance = java.util.Map.copyOf(provenance);
         conferred = List.copyOf(conferred);
+        claims = claims == null ? List.of() : List.copyOf(claims);
+    }
+
+    /** A record declaring no personal award. */
+    public LearnerRecord(Learner learner, List<Credential> credentials, List<StaffException> exceptions,
+                         String source, java.util.Map<String, Provenance> provenance, List<ConferredAward> conferred) {
+        this(learner, credentials, exceptions, source, provenance, conferred, List.of());
+    }
+
+    /** The same record with other staff exceptions (everything else kept). */
+    public LearnerRecord withExceptions(List<StaffException> replaced) {
+        return new LearnerRecord(learner, credentials, replaced, source, provenance, conferred, claims);
+    }
+
+    /** The same record with other credentials and their provenance (everything else kept). */
+    public LearnerRecord withCredentials(List<Credential> replaced, java.util.Map<String, Provenance> provenanceOf) {
+        return new LearnerRecord(learner, replaced, exceptions, source, provenanceOf, conferred, claims);
     }
 
     /** A record with no award conferred. */
@@ -35,7 +53,7 @@ public record LearnerRecord(Learner learner, List<Credential> credentials, List<
 
     /** The same record with other credentials (their provenance kept). */
     public LearnerRecord withCredentials(List<Credential> replaced) {
-        return new LearnerRecord(learner, replaced, exceptions, source, provenance, conferred);
+        return new LearnerRecord(learner, replaced, exceptions, source, provenance, conferred, claims);
     }
 
     /** A record with no staff exceptions. */

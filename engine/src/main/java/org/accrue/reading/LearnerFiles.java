@@ -159,7 +159,7 @@ public final class LearnerFiles {
                 byId.put(r.credentials().get(i).id(), mapped.provenance().get(i));
             }
         }
-        return new LearnerRecord(r.learner(), r.credentials(), r.exceptions(), r.source(), byId, r.conferred());
+        return r.withCredentials(r.credentials(), byId);
     }
 
     /** Parses learner-record text; {@code source} names it in errors. */
@@ -363,6 +363,7 @@ public final class LearnerFiles {
         List<org.accrue.learner.Credential> credentials = new ArrayList<>();
         List<org.accrue.learner.StaffException> exceptions = new ArrayList<>();
         List<org.accrue.learner.ConferredAward> conferred = new ArrayList<>();
+        List<org.accrue.learner.Claim> claims = new ArrayList<>();
         java.util.Map<String, org.accrue.learner.Provenance> provenance = new java.util.HashMap<>();
         java.util.Map<String, Path> from = new java.util.HashMap<>();
         for (Path f : files) {
@@ -387,9 +388,10 @@ public final class LearnerFiles {
             }
             exceptions.addAll(r.exceptions());
             conferred.addAll(r.conferred());
+            claims.addAll(r.claims());
             provenance.putAll(r.provenance());
         }
-        return new LearnerRecord(learner, credentials, exceptions, dir.toString(), provenance, conferred);
+        return new LearnerRecord(learner, credentials, exceptions, dir.toString(), provenance, conferred, claims);
     }
 
     /** The badges of a folder of one learner's Open Badges (see {@link #isBadgeFolder}), in name order. */

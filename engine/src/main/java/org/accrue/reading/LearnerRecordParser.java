@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * learner-file text is normalised: enum words are case-insensitive, subjects are trimmed and lower-cased.
  */
 final class LearnerRecordParser {
-    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions", "conferred");
+    private static final Set<String> ROOT_FIELDS = Set.of("learner", "credentials", "exceptions", "conferred",
+            "claims");
+    private static final Set<String> CLAIM_FIELDS = Set.of("award", "theme", "credentials");
     private static final Set<String> CONFERRED_FIELDS = Set.of("award", "date", "credentials");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("type", "award", "requirement", "credential",
             "authorisedBy", "date", "reason", "proposedBy", "minimum");
@@ -145,7 +147,36 @@ final class LearnerRecordParser {
                 conferred.add(new org.accrue.learner.ConferredAward(award, date, used));
             }
         }
-        return new LearnerRecord(learner, credentials, exceptions, source, Map.of(), conferred);
+        List<org.accrue.learner.Claim> claims = new ArrayList<>();
+        JsonNode cl = root.get("claims");
+        if (cl != null && !cl.isNull()) {
+            if (!cl.isArray()) {
+                throw error("claims", "must be a list of personal awards declared: {award, theme, credentials}");
+            }
+            Set<String> awards = new java.util.HashSet<>();
+            for (int i = 0; i < cl.size(); i++) {
+                String p = "claims[" + i + "]";
+                requireObject(cl.get(i), p);
+                checkFields(cl.get(i), p + ".", CLAIM_FIELDS);
+                String award = requiredText(cl.get(i), p + ".", "award");
+                if (!awards.add(award)) {
+                    throw error(p + ".award", quote(award) + " is claimed twice; one claim per personal award");
+                }
+                String theme = requiredText(cl.get(i), p + ".", "theme").toLowerCase(Locale.ROOT);
+                List<String> chosen = textList(cl.get(i), p + ".", "credentials", false);
+                if (chosen.isEmpty()) {
+                    throw error(p + ".credentials", "is missing or empty; a claim names the credentials chosen");
+                }
+                for (int j = 0; j < chosen.size(); j++) {
+                    if (!seen.containsKey(chosen.get(j))) {
+                        throw error(p + ".credentials[" + j + "]", "no credential " + quote(chosen.get(j))
+                                + " in this file");
+                    }
+                }
+                claims.add(new org.accrue.learner.Claim(award, theme, chosen));
+            }
+        }
+        return new LearnerRecord(learner, credentials, exceptions, source, Map.of(), conferred, claims);
     }
 
     /** A credential that is, through its wholes, part of itself: {@code A partOf B, B partOf A}. */

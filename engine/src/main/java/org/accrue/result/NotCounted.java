@@ -20,6 +20,8 @@ public record NotCounted(String credential, Reason code, String reason) {
         /** Its credit was used for an award already conferred, which this award does not share. */
         ALREADY_USED,
         /** Its credential's validity ended before the as-of date, and the award counts credit only while valid. */
-        EXPIRED
+        EXPIRED,
+        /** The award is personal, and the learner's claim for it does not name this credential (or there is none). */
+        NOT_CLAIMED
     }
 }

@@ -37,6 +37,8 @@ public record RequirementResult(
         /** At most so many SCQF points by some routes. */
         CAP,
         /** Credit from at least so many different awarding bodies (for the award, or one requirement). */
-        BODIES
+        BODIES,
+        /** A personal award's share of counted credit in the theme the learner declares, in SCQF points. */
+        THEME
     }
 }

@@ -6,7 +6,7 @@ package org.accrue.vocabulary;
  * learner. The one list of them is this interface's {@code permits} clause.
  */
 public sealed interface AwardFact permits Award, Requirement, TotalCredit, CreditAtLevel, CreditCap, Recency,
-        GeneralCredit, SharesCredit, CountsWhileValid, DifferentBodies {
+        GeneralCredit, SharesCredit, CountsWhileValid, DifferentBodies, PersonalAward {
     /** The id of the award it defines or constrains. */
     String award();
 }

@@ -258,9 +258,8 @@ public final class Registry implements AutoCloseable {
         }
         List<StaffException> all = new ArrayList<>(record.exceptions());
         approved.forEach(p -> all.add(p.asApplied()));
-        // the record's provenance (for verification) and conferred awards go with it
-        return new LearnerRecord(record.learner(), record.credentials(), all, record.source(), record.provenance(),
-                record.conferred());
+        // the record's provenance (for verification), conferred awards and claims go with it
+        return record.withExceptions(all);
     }
 
     /** The HTTP status for a record the engine did not evaluate. */
