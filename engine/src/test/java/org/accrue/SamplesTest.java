@@ -65,6 +65,10 @@ class SamplesTest {
             Map.entry("tomas-conferred-pgcert.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
                     "scqf-graduate-certificate", "scqf-graduate-certificate-10", "scqf-pgcert", "scqf-pgdip")),
             Map.entry("olga-failed-module.yaml", List.of()),
+            // three countries, two of three core modules with C or better, three awarding bodies
+            Map.entry("viktor-sustainable-energy.yaml", List.of("fheq-graduate-certificate", "fheq-pgcert",
+                    "pgcert-sustainable-energy", "scqf-graduate-certificate", "scqf-graduate-certificate-10",
+                    "scqf-pgcert")),
             // England: an honours degree there, an ordinary degree by the SCQF (FHEQ 6 is SCQF 9)
             Map.entry("owen-english-honours.yaml", List.of("fheq-certhe", "fheq-diphe", "fheq-foundation-degree",
                     "fheq-graduate-certificate", "fheq-graduate-diploma", "fheq-honours-degree",

@@ -31,7 +31,7 @@ class ScqfAwardsTest {
         assertEquals(List.of("fheq-certhe", "fheq-diphe", "fheq-foundation-degree", "fheq-graduate-certificate",
                 "fheq-graduate-diploma", "fheq-honours-degree", "fheq-integrated-masters", "fheq-masters",
                 "fheq-ordinary-degree", "fheq-pgcert", "fheq-pgdip",
-                "pgcert-data-science", "scqf-certhe", "scqf-diphe", "scqf-doctorate", "scqf-graduate-certificate",
+                "pgcert-data-science", "pgcert-sustainable-energy", "scqf-certhe", "scqf-diphe", "scqf-doctorate", "scqf-graduate-certificate",
                 "scqf-graduate-certificate-10", "scqf-graduate-diploma", "scqf-graduate-diploma-10",
                 "scqf-honours-degree", "scqf-integrated-masters", "scqf-masters", "scqf-ordinary-degree",
                 "scqf-pgcert", "scqf-pgdip"), ids);
