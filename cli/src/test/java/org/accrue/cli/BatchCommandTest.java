@@ -105,7 +105,7 @@ class BatchCommandTest {
         Path out = dir.resolve("out.jsonl");
         Cli r = Cli.run("batch", "--award", "scqf-phd", "--out", out.toString(), SAMPLES.toString());
         assertEquals(ExitStatus.USAGE, r.status());
-        assertEquals("accrue batch: --award 'scqf-phd': unknown award; 'accrue awards' lists the 25 awards of the "
+        assertEquals("accrue batch: --award 'scqf-phd': unknown award; 'accrue awards' lists the 26 awards of the "
                 + "rule set\n", r.err());
         assertFalse(Files.exists(out));
     }

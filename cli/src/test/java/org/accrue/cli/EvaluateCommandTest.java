@@ -189,7 +189,7 @@ class EvaluateCommandTest {
     void anUnknownAwardIsAUsageError() {
         Cli r = Cli.run("evaluate", "--award", "scqf-phd", SAMPLES.toString());
         assertEquals(ExitStatus.USAGE, r.status());
-        assertEquals("accrue evaluate: --award 'scqf-phd': unknown award; 'accrue awards' lists the 25 awards of the rule set\n",
+        assertEquals("accrue evaluate: --award 'scqf-phd': unknown award; 'accrue awards' lists the 26 awards of the rule set\n",
                 r.err());
         assertEquals("", r.out());
     }
@@ -232,10 +232,11 @@ class EvaluateCommandTest {
         Cli r = Cli.run("awards");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(25, lines.size());
+        assertEquals(26, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.matches("scqf-honours-degree\\s+SCQF 10\\s+Honours degree")), r.out());
         Cli json = Cli.run("awards", "--format", "json");
         assertEquals(List.of("fheq-integrated-masters", "fheq-masters", "fheq-pgcert", "fheq-pgdip", "pgcert-data-science",
+                "pgcert-sustainable-energy",
                 "scqf-integrated-masters", "scqf-masters", "scqf-pgcert", "scqf-pgdip"), lines(json.out()).stream()
                 .filter(n -> n.get("scqfLevel").asInt() == 11).map(n -> n.get("id").asText()).toList());
         assertEquals("fheq-certhe", lines.get(0).split("\\s+")[0], "the ladders from the lowest level up, by id");

@@ -199,8 +199,8 @@ class HostileInputsTest {
                 "--summary-csv", csv.toString(), in.toString());
         assertEquals(ExitStatus.BAD_INPUT, r.status(), r.err());
         String summary = Files.readString(csv);
-        assertTrue(summary.contains("\nrejection,\"'=HYPERLINK(1): unknown field; expected one of conferred, "
-                + "credentials, exceptions, learner\",,,1\n"), summary);
+        assertTrue(summary.contains("\nrejection,\"'=HYPERLINK(1): unknown field; expected one of claims, "
+                + "conferred, credentials, exceptions, learner\",,,1\n"), summary);
         assertFalse(summary.lines().anyMatch(l -> l.matches("(^|.*,)[=+\\-@].*")), summary);
     }
 

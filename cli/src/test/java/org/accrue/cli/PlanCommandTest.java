@@ -39,7 +39,7 @@ class PlanCommandTest {
                 "--minimise", "hours", "--alternatives", "1", BEN);
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(25, lines.size());
+        assertEquals(26, lines.size());
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(REPO.resolve("docs/result.schema.json")));
         for (String line : lines) {
@@ -62,7 +62,7 @@ class PlanCommandTest {
 
         Cli unknown = Cli.run("plan", "--award", "phd", "--catalogue", CATALOGUE, BEN);
         assertEquals(2, unknown.status());
-        assertEquals("accrue plan: --award 'phd': unknown award; 'accrue awards' lists the 25 awards of the rule set\n",
+        assertEquals("accrue plan: --award 'phd': unknown award; 'accrue awards' lists the 26 awards of the rule set\n",
                 unknown.err());
 
         Cli both = Cli.run("plan", "--award", "scqf-pgcert", "--all-awards", "--catalogue", CATALOGUE, BEN);

@@ -605,7 +605,7 @@ public final class CompletionSearch {
                     }
                 }
                 Allocator.Problem without = new Allocator.Problem(p.requirementNeeds(), p.requirementCountNeeds(),
-                        p.totalNeed(), p.levelNeeds(), p.capMaxima(), kept);
+                        p.totalNeed(), p.levelNeeds(), p.capMaxima(), kept, p.bodyNeeds());
                 if (Allocator.solve(without).meetsAll()) {
                     return false;
                 }

@@ -92,6 +92,32 @@ public final class Planner {
         return out;
     }
 
+    /** Whether the award counts awarding bodies or distinct modules, which the completion search does not follow. */
+    private static boolean distinctness(Allocator.Problem p) {
+        if (!p.bodyNeeds().isEmpty()) {
+            return true;
+        }
+        for (int r = 0; r < p.requirementCountNeeds().size(); r++) {
+            if (p.requirementCountNeeds().get(r) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the learner's own credit and the plan's items meet every minimum, by the allocation search itself.
+     *
+     * @param offered the ids of the items on offer (the other candidates are the learner's own credentials)
+     */
+    private static boolean meets(Allocator.Problem p, Plan plan, Set<String> offered) {
+        Set<String> chosen = new java.util.HashSet<>(plan.items());
+        List<Allocator.Candidate> with = p.candidates().stream()
+                .filter(c -> chosen.contains(c.id()) || !offered.contains(c.id())).toList();
+        return Allocator.solve(new Allocator.Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(),
+                p.levelNeeds(), p.capMaxima(), with, p.bodyNeeds())).meetsAll();
+    }
+
     /** What one learner with every item on offer may take: more credentials, more facts and more time. */
     private Limits planningLimits(int credentials) {
         return new Limits(Math.max(limits.maxCredentials(), credentials),
@@ -130,7 +156,7 @@ public final class Planner {
         List<Allocator.Candidate> kept = allocation.candidates().stream()
                 .filter(c -> !offered.items().containsKey(c.id()) || offers.containsKey(c.id())).toList();
         Allocator.Problem p = new Allocator.Problem(allocation.requirementNeeds(), allocation.requirementCountNeeds(),
-                allocation.totalNeed(), allocation.levelNeeds(), allocation.capMaxima(), kept);
+                allocation.totalNeed(), allocation.levelNeeds(), allocation.capMaxima(), kept, allocation.bodyNeeds());
         long budget = r.budget() == null ? -1 : cents(r.budget());
         CompletionSearch.Outcome found = CompletionSearch.search(new CompletionSearch.Input(p, offers, prerequisites,
                 budget, r.alternatives()));
@@ -141,6 +167,25 @@ public final class Planner {
                     false, null, List.of(), reason, now);
         }
         List<Plan> plans = found.plans().stream().map(f -> plan(f.ids(), offered)).toList();
+        if (distinctness(allocation)) {
+            // the search counts credit, not which awarding bodies or modules it comes from: a plan it finds is checked
+            // by the allocation search, which does, and only plans that meet every minimum are offered
+            List<Plan> meeting = new ArrayList<>();
+            for (Plan candidate : plans) {
+                if (meets(p, candidate, offers.keySet())) {
+                    meeting.add(candidate);
+                }
+            }
+            if (meeting.isEmpty()) {
+                EvaluationResult now = evaluate.apply(learner, r.award());
+                return new PlanResult(learner.learner(), r.award(), r.asOf(), ruleSet, r.objective(),
+                        catalogue.currency(), false, null, List.of(), "the least costly plans found ("
+                        + plans.size() + ") do not bring credit from enough different awarding bodies or distinct "
+                        + "modules; planning searches by credit and checks those constraints after, so a costlier "
+                        + "plan may still exist: ask for more alternatives", now);
+            }
+            plans = meeting;
+        }
         Plan best = plans.get(0);
         EvaluationResult result = evaluate.apply(withItems(learner, best.items(), offered), r.award());
         AwardResult award = result.awards().stream().filter(a -> a.award().equals(r.award())).findFirst().orElseThrow();
