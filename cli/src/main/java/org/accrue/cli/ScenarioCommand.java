@@ -40,28 +40,75 @@ final class ScenarioCommand implements Callable<Integer> {
             description = "Replace the packaged framework rules with this folder's (repeatable).")
     List<Path> frameworks = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--watch",
+            description = "Keep running: watch the rule folders (those named, or the working tree's when run from the "
+                    + "repository) and, on each save, load the rule set again and re-run the scenarios, printing "
+                    + "only what changed and how long it took. Stop with Ctrl-C.")
+    boolean watch;
+
+    /** One run: each scenario's lines by where it is, the problems that stopped it, the summary, the status. */
+    record Run(java.util.Map<String, String> scenarios, List<String> problems, String summary, int status) {
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!watch) {
+            Run r = once();
+            r.problems().forEach(err::println);
+            r.scenarios().values().forEach(out::println);
+            if (r.summary() != null) {
+                out.println(r.summary());
+            }
+            out.flush();
+            err.flush();
+            return r.status();
+        }
+        List<Path> roots = new ArrayList<>(folders);
+        roots.addAll(frameworks);
+        if (roots.isEmpty() && WorkingTree.home().isPresent()) {
+            roots.add(WorkingTree.home().get().resolve("frameworks"));
+            roots.add(WorkingTree.home().get().resolve("rules"));
+        }
+        if (roots.isEmpty()) {
+            err.println("accrue rules test: --watch needs rule folders to watch: name them, or run ./accrue from the "
+                    + "repository (the packaged rule set never changes)");
+            err.flush();
+            return ExitStatus.USAGE;
+        }
+        return RuleFolderWatch.loop(roots, this::once, out, err);
+    }
+
+    /** Loads the rule set and runs every scenario once. */
+    Run once() {
+        java.io.StringWriter problems = new java.io.StringWriter();
+        PrintWriter err = new PrintWriter(problems);
+        java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
         RuleSetOption option = new RuleSetOption();
         option.folders = folders;
         option.frameworks = frameworks;
         RuleSet rules = option.load(err);
         if (rules == null) {
-            return ExitStatus.RULE_SET;
+            err.flush();
+            return new Run(lines, problems.toString().lines().toList(), null, ExitStatus.RULE_SET);
         }
         var tree = folders.isEmpty() ? WorkingTree.home() : java.util.Optional.<Path>empty();
-        List<Path> files = tree.isPresent() ? ScenarioFiles.find(List.of(tree.get().resolve("rules")))
-                : folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
+        List<Path> files;
+        try {
+            files = tree.isPresent() ? ScenarioFiles.find(List.of(tree.get().resolve("rules")))
+                    : folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
+        } catch (IOException e) {
+            return new Run(lines, List.of("accrue rules test: the scenario files cannot be listed: "
+                    + org.accrue.io.IoErrors.describe(e)), null, ExitStatus.BAD_INPUT);
+        }
         if (files.isEmpty()) {
-            err.println("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
-                    + (folders.isEmpty() ? "the packaged rule set" : folders.toString()));
-            err.flush();
-            return ExitStatus.BAD_INPUT;
+            return new Run(lines, List.of("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
+                    + (folders.isEmpty() ? "the packaged rule set" : folders.toString())), null, ExitStatus.BAD_INPUT);
         }
         int passed = 0;
         int failed = 0;
+        List<String> unreadable = new ArrayList<>();
         for (Path file : files) {
             String display = tree.isPresent() ? WorkingTree.display(file)
                     : folders.isEmpty() ? "(packaged) " + file.toString().replaceFirst("^/?accrue/ruleset/", "")
@@ -70,7 +117,7 @@ final class ScenarioCommand implements Callable<Integer> {
             try {
                 scenarios = ScenarioFiles.read(file, display);
             } catch (InvalidInputException e) {
-                err.println(e.getMessage());
+                unreadable.add(e.getMessage());
                 failed++;
                 continue;
             }
@@ -78,17 +125,16 @@ final class ScenarioCommand implements Callable<Integer> {
                 ScenarioRunner.Outcome o = ScenarioRunner.run(rules, s);
                 if (o.passed()) {
                     passed++;
-                    out.println("PASS " + s.where());
+                    lines.put(s.where(), "PASS " + s.where());
                 } else {
                     failed++;
-                    out.println("FAIL " + s.where());
-                    o.differences().forEach(d -> out.println("       " + d));
+                    StringBuilder b = new StringBuilder("FAIL " + s.where());
+                    o.differences().forEach(d -> b.append("\n       ").append(d));
+                    lines.put(s.where(), b.toString());
                 }
             }
         }
-        out.println(passed + " passed, " + failed + " failed");
-        out.flush();
-        err.flush();
-        return failed == 0 ? ExitStatus.OK : ExitStatus.BAD_INPUT;
+        return new Run(lines, unreadable, passed + " passed, " + failed + " failed",
+                failed == 0 ? ExitStatus.OK : ExitStatus.BAD_INPUT);
     }
 }

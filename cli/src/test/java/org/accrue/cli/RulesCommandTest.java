@@ -260,6 +260,59 @@ class RulesCommandTest {
         assertFalse(out.contains(DefaultRules.get().id()), "the edited rule set is not the packaged one: " + out);
     }
 
+    /** The designer's loop: one JVM watching the folders; after a save only what changed is printed, and the time. */
+    @Test
+    void theWatchLoopReRunsOnASaveAndPrintsOnlyWhatChanged(@TempDir Path tree) throws Exception {
+        TestRuleSets.copyOfShippedRules(tree);
+        Process p = launch(tree, "rules", "test", "--watch", tree.resolve("frameworks").toString(),
+                tree.resolve("rules").toString());
+        try {
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String l; (l = in.readLine()) != null; ) {
+                        lines.add(l);
+                    }
+                } catch (java.io.IOException e) {
+                    lines.add("READ FAILED " + e);
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            List<String> first = until(lines, l -> l.startsWith("watching "));
+            assertTrue(first.stream().anyMatch(l -> l.matches("\\d+ passed, 0 failed")), String.join("\n", first));
+            Thread.sleep(300);
+            Path ladder = tree.resolve("rules/tests/scqf-ladder.test.yaml");
+            Files.writeString(ladder, Files.readString(ladder).replace(
+                    "scqf-pgcert: {eligible: false, requirements: {total: {have: 59, need: 60}}}",
+                    "scqf-pgcert: {eligible: true}"));
+            List<String> second = until(lines, l -> l.matches("\\d+ passed, 1 failed \\(\\d+\\.\\d s\\)"));
+            assertTrue(second.get(0).startsWith("FAIL " + tree.resolve("rules") + "/tests/scqf-ladder.test.yaml: "
+                    + "scenarios[11] 'PG Certificate at 59 points is not met'"), String.join("\n", second));
+            assertTrue(second.stream().noneMatch(l -> l.startsWith("PASS")), "only what changed: " + second);
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Lines until one matches, within a minute. */
+    private static List<String> until(java.util.concurrent.BlockingQueue<String> lines,
+                                      java.util.function.Predicate<String> last) throws InterruptedException {
+        List<String> got = new ArrayList<>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String l = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (l != null) {
+                got.add(l);
+                if (last.test(l)) {
+                    return got;
+                }
+            }
+        }
+        throw new AssertionError("no such line within a minute; got: " + got);
+    }
+
     private static Process launch(Path tree, String... args) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
