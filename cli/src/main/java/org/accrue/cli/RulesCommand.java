@@ -41,24 +41,56 @@ final class RulesCommand {
                 description = "Replace the packaged framework rules with this folder's (repeatable).")
         List<Path> frameworks = new ArrayList<>();
 
+        @picocli.CommandLine.Option(names = "--watch",
+                description = "Keep running: watch the rule folders (those named, or the working tree's when run from "
+                        + "the repository) and check the rule set again after each save, printing the problems when "
+                        + "they change and how long the check took. Stop with Ctrl-C.")
+        boolean watch;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (watch) {
+                List<Path> roots = new ArrayList<>(folders);
+                roots.addAll(frameworks);
+                if (roots.isEmpty() && WorkingTree.home().isPresent()) {
+                    roots.add(WorkingTree.home().get().resolve("frameworks"));
+                    roots.add(WorkingTree.home().get().resolve("rules"));
+                }
+                if (roots.isEmpty()) {
+                    err.println("accrue rules check: --watch needs rule folders to watch: name them, or run ./accrue "
+                            + "from the repository (the packaged rule set never changes)");
+                    err.flush();
+                    return ExitStatus.USAGE;
+                }
+                return RuleFolderWatch.loop(roots, this::once, out, err);
+            }
+            ScenarioCommand.Run r = once();
+            r.problems().forEach(err::println);
+            if (r.status() == ExitStatus.OK) {
+                out.println(r.summary());
+            } else {
+                err.println(r.summary());
+            }
+            out.flush();
+            err.flush();
+            return r.status();
+        }
+
+        /** One check of the rule set: its problems, and the summary line. */
+        ScenarioCommand.Run once() {
             try {
                 RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? WorkingTree.defaultRuleSet()
                         : RuleSet.load(folders, frameworks);
-                out.println("accrue rules check: no problems; " + rules.awards().size() + " awards, rule set "
-                        + rules.id());
+                return new ScenarioCommand.Run(java.util.Map.of(), List.of(), "accrue rules check: no problems; "
+                        + rules.awards().size() + " awards, rule set " + rules.id(), ExitStatus.OK);
             } catch (RuleSetException e) {
                 List<RuleProblem> problems = e.problems();
-                problems.forEach(err::println);
-                err.println("accrue rules check: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
-                err.flush();
-                return ExitStatus.RULE_SET;
+                return new ScenarioCommand.Run(java.util.Map.of(), problems.stream().map(RuleProblem::toString).toList(),
+                        "accrue rules check: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
+                        ExitStatus.RULE_SET);
             }
-            out.flush();
-            return ExitStatus.OK;
         }
     }
 }

@@ -296,6 +296,42 @@ class RulesCommandTest {
         }
     }
 
+    @Test
+    void checkWatchNamesAProblemWhenASaveMakesOneAndSaysWhenItIsGone(@TempDir Path tree) throws Exception {
+        TestRuleSets.copyOfShippedRules(tree);
+        Process p = launch(tree, "rules", "check", "--watch", tree.resolve("frameworks").toString(),
+                tree.resolve("rules").toString());
+        try {
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String l; (l = in.readLine()) != null; ) {
+                        lines.add(l);
+                    }
+                } catch (java.io.IOException e) {
+                    lines.add("READ FAILED " + e);
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            until(lines, l -> l.startsWith("watching "));
+            Thread.sleep(300);
+            Path award = tree.resolve("rules/scqf-pgcert.dslr");
+            String good = Files.readString(award);
+            Files.writeString(award, good.replace("needs at least 60 SCQF points in all", "needs sixty points"));
+            List<String> broken = until(lines, l -> l.matches("accrue rules check: 1 problem \\(\\d+\\.\\d s\\)"));
+            assertTrue(broken.stream().anyMatch(l -> l.startsWith(award + ":") && l.contains("matches no action sentence")),
+                    String.join("\n", broken));
+            Thread.sleep(300);
+            Files.writeString(award, good);
+            List<String> mended = until(lines, l -> l.matches("accrue rules check: no problems; .* \\(\\d+\\.\\d s\\)"));
+            assertTrue(mended.contains("(the problems above are gone)"), String.join("\n", mended));
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     /** Lines until one matches, within a minute. */
     private static List<String> until(java.util.concurrent.BlockingQueue<String> lines,
                                       java.util.function.Predicate<String> last) throws InterruptedException {
