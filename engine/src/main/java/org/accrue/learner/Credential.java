@@ -151,8 +151,11 @@ public record Credential(
         return keys.stream().map(Credential::normalised).distinct().toList();
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    /** A body's name or identifier as compared: trimmed, runs of spaces as one, lower case. */
     private static String normalised(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return SPACES.matcher(s.strip()).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the credential is tagged with any of the given subjects. */
