@@ -88,7 +88,7 @@ class DistinctCreditTest {
         RequirementResult bodies = one.requirement("awarding-bodies").orElseThrow();
         assertEquals(RequirementResult.Kind.BODIES, bodies.kind());
         assertEquals("credit from at least 2 different awarding bodies", bodies.description());
-        assertEquals(List.of("1 more awarding body than the credit counted comes from (have 1, need 2)"), one.missing());
+        assertEquals(List.of("credit from 1 more awarding body (have 1, need 2)"), one.missing());
         // spelling and case aside, a body is one body
         AwardResult same = energy(rules, credential("A", "EN-1", "University of Aberdeen", 30),
                 credential("B", "EN-2", "university of  Aberdeen", 30));

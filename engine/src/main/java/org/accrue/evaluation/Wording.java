@@ -94,8 +94,8 @@ final class Wording {
     }
 
     static String moreBodies(String more, String requirement) {
-        return more + " more awarding bod" + ("1".equals(more) ? "y" : "ies") + " than the credit counted"
-                + (requirement == null ? "" : " toward '" + requirement + "'") + " comes from";
+        return (requirement == null ? "credit" : "credit toward '" + requirement + "'") + " from " + more
+                + " more awarding bod" + ("1".equals(more) ? "y" : "ies");
     }
 
     static String theme(int percent, String theme) {
