@@ -30,9 +30,37 @@ final class RuleFolderWatch {
     private RuleFolderWatch() {
     }
 
-    static int loop(List<Path> roots, Supplier<ScenarioCommand.Run> run, PrintWriter out, PrintWriter err)
+    /**
+     * One run of a watched command: each scenario's lines by where it is (none for a check), the problems that
+     * stopped it, the summary (null when the rule set could not be loaded), the exit status.
+     */
+    record Run(Map<String, String> scenarios, List<String> problems, String summary, int status) {
+    }
+
+    /**
+     * Runs {@code command} ({@code "rules test"}, {@code "rules check"}) until stopped, on the folders named (rules
+     * and frameworks), else the working tree's; a usage error when there are none to watch.
+     */
+    static int watch(String command, List<Path> folders, List<Path> frameworks, Supplier<Run> run, PrintWriter out,
+                     PrintWriter err) throws IOException {
+        List<Path> roots = new java.util.ArrayList<>(folders);
+        roots.addAll(frameworks);
+        if (roots.isEmpty() && WorkingTree.home().isPresent()) {
+            roots.add(WorkingTree.home().get().resolve("frameworks"));
+            roots.add(WorkingTree.home().get().resolve("rules"));
+        }
+        if (roots.isEmpty()) {
+            err.println("accrue " + command + ": --watch needs rule folders to watch: name them, or run ./accrue from "
+                    + "the repository (the packaged rule set never changes)");
+            err.flush();
+            return ExitStatus.USAGE;
+        }
+        return loop(roots, run, out, err);
+    }
+
+    private static int loop(List<Path> roots, Supplier<Run> run, PrintWriter out, PrintWriter err)
             throws IOException {
-        ScenarioCommand.Run last = run.get();
+        Run last = run.get();
         last.problems().forEach(err::println);
         last.scenarios().values().forEach(out::println);
         if (last.summary() != null) {
@@ -60,7 +88,7 @@ final class RuleFolderWatch {
                     }
                 }
                 long started = System.nanoTime();
-                ScenarioCommand.Run now = run.get();
+                Run now = run.get();
                 printChanges(last, now, out, err);
                 out.println((now.summary() == null ? "the rule set could not be loaded" : now.summary())
                         + String.format(" (%.1f s)", (System.nanoTime() - started) / 1e9));
@@ -75,7 +103,7 @@ final class RuleFolderWatch {
     }
 
     /** What changed between two runs, in the order of the new run. */
-    static void printChanges(ScenarioCommand.Run last, ScenarioCommand.Run now, PrintWriter out, PrintWriter err) {
+    static void printChanges(Run last, Run now, PrintWriter out, PrintWriter err) {
         if (!now.problems().equals(last.problems())) {
             if (now.problems().isEmpty()) {
                 err.println("(the problems above are gone)");

@@ -52,21 +52,9 @@ final class RulesCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (watch) {
-                List<Path> roots = new ArrayList<>(folders);
-                roots.addAll(frameworks);
-                if (roots.isEmpty() && WorkingTree.home().isPresent()) {
-                    roots.add(WorkingTree.home().get().resolve("frameworks"));
-                    roots.add(WorkingTree.home().get().resolve("rules"));
-                }
-                if (roots.isEmpty()) {
-                    err.println("accrue rules check: --watch needs rule folders to watch: name them, or run ./accrue "
-                            + "from the repository (the packaged rule set never changes)");
-                    err.flush();
-                    return ExitStatus.USAGE;
-                }
-                return RuleFolderWatch.loop(roots, this::once, out, err);
+                return RuleFolderWatch.watch("rules check", folders, frameworks, this::once, out, err);
             }
-            ScenarioCommand.Run r = once();
+            RuleFolderWatch.Run r = once();
             r.problems().forEach(err::println);
             if (r.status() == ExitStatus.OK) {
                 out.println(r.summary());
@@ -79,15 +67,15 @@ final class RulesCommand {
         }
 
         /** One check of the rule set: its problems, and the summary line. */
-        ScenarioCommand.Run once() {
+        RuleFolderWatch.Run once() {
             try {
                 RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? WorkingTree.defaultRuleSet()
                         : RuleSet.load(folders, frameworks);
-                return new ScenarioCommand.Run(java.util.Map.of(), List.of(), "accrue rules check: no problems; "
+                return new RuleFolderWatch.Run(java.util.Map.of(), List.of(), "accrue rules check: no problems; "
                         + rules.awards().size() + " awards, rule set " + rules.id(), ExitStatus.OK);
             } catch (RuleSetException e) {
                 List<RuleProblem> problems = e.problems();
-                return new ScenarioCommand.Run(java.util.Map.of(), problems.stream().map(RuleProblem::toString).toList(),
+                return new RuleFolderWatch.Run(java.util.Map.of(), problems.stream().map(RuleProblem::toString).toList(),
                         "accrue rules check: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
                         ExitStatus.RULE_SET);
             }

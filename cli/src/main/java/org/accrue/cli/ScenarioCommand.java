@@ -46,16 +46,12 @@ final class ScenarioCommand implements Callable<Integer> {
                     + "only what changed and how long it took. Stop with Ctrl-C.")
     boolean watch;
 
-    /** One run: each scenario's lines by where it is, the problems that stopped it, the summary, the status. */
-    record Run(java.util.Map<String, String> scenarios, List<String> problems, String summary, int status) {
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!watch) {
-            Run r = once();
+            RuleFolderWatch.Run r = once();
             r.problems().forEach(err::println);
             r.scenarios().values().forEach(out::println);
             if (r.summary() != null) {
@@ -65,23 +61,11 @@ final class ScenarioCommand implements Callable<Integer> {
             err.flush();
             return r.status();
         }
-        List<Path> roots = new ArrayList<>(folders);
-        roots.addAll(frameworks);
-        if (roots.isEmpty() && WorkingTree.home().isPresent()) {
-            roots.add(WorkingTree.home().get().resolve("frameworks"));
-            roots.add(WorkingTree.home().get().resolve("rules"));
-        }
-        if (roots.isEmpty()) {
-            err.println("accrue rules test: --watch needs rule folders to watch: name them, or run ./accrue from the "
-                    + "repository (the packaged rule set never changes)");
-            err.flush();
-            return ExitStatus.USAGE;
-        }
-        return RuleFolderWatch.loop(roots, this::once, out, err);
+        return RuleFolderWatch.watch("rules test", folders, frameworks, this::once, out, err);
     }
 
     /** Loads the rule set and runs every scenario once. */
-    Run once() {
+    RuleFolderWatch.Run once() {
         java.io.StringWriter problems = new java.io.StringWriter();
         PrintWriter err = new PrintWriter(problems);
         java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
@@ -91,7 +75,7 @@ final class ScenarioCommand implements Callable<Integer> {
         RuleSet rules = option.load(err);
         if (rules == null) {
             err.flush();
-            return new Run(lines, problems.toString().lines().toList(), null, ExitStatus.RULE_SET);
+            return new RuleFolderWatch.Run(lines, problems.toString().lines().toList(), null, ExitStatus.RULE_SET);
         }
         var tree = folders.isEmpty() ? WorkingTree.home() : java.util.Optional.<Path>empty();
         List<Path> files;
@@ -99,11 +83,11 @@ final class ScenarioCommand implements Callable<Integer> {
             files = tree.isPresent() ? ScenarioFiles.find(List.of(tree.get().resolve("rules")))
                     : folders.isEmpty() ? ScenarioFiles.packaged() : ScenarioFiles.find(folders);
         } catch (IOException e) {
-            return new Run(lines, List.of("accrue rules test: the scenario files cannot be listed: "
+            return new RuleFolderWatch.Run(lines, List.of("accrue rules test: the scenario files cannot be listed: "
                     + org.accrue.io.IoErrors.describe(e)), null, ExitStatus.BAD_INPUT);
         }
         if (files.isEmpty()) {
-            return new Run(lines, List.of("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
+            return new RuleFolderWatch.Run(lines, List.of("accrue rules test: no scenario files (*" + ScenarioFiles.SUFFIX + ") in "
                     + (folders.isEmpty() ? "the packaged rule set" : folders.toString())), null, ExitStatus.BAD_INPUT);
         }
         int passed = 0;
@@ -134,7 +118,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Run(lines, unreadable, passed + " passed, " + failed + " failed",
+        return new RuleFolderWatch.Run(lines, unreadable, passed + " passed, " + failed + " failed",
                 failed == 0 ? ExitStatus.OK : ExitStatus.BAD_INPUT);
     }
 }

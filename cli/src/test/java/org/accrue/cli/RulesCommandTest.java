@@ -267,19 +267,7 @@ class RulesCommandTest {
         Process p = launch(tree, "rules", "test", "--watch", tree.resolve("frameworks").toString(),
                 tree.resolve("rules").toString());
         try {
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String l; (l = in.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (java.io.IOException e) {
-                    lines.add("READ FAILED " + e);
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
+            java.util.concurrent.BlockingQueue<String> lines = lines(p);
             List<String> first = until(lines, l -> l.startsWith("watching "));
             assertTrue(first.stream().anyMatch(l -> l.matches("\\d+ passed, 0 failed")), String.join("\n", first));
             Thread.sleep(300);
@@ -302,19 +290,7 @@ class RulesCommandTest {
         Process p = launch(tree, "rules", "check", "--watch", tree.resolve("frameworks").toString(),
                 tree.resolve("rules").toString());
         try {
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String l; (l = in.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (java.io.IOException e) {
-                    lines.add("READ FAILED " + e);
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
+            java.util.concurrent.BlockingQueue<String> lines = lines(p);
             until(lines, l -> l.startsWith("watching "));
             Thread.sleep(300);
             Path award = tree.resolve("rules/scqf-pgcert.dslr");
@@ -330,6 +306,24 @@ class RulesCommandTest {
         } finally {
             p.destroyForcibly().waitFor();
         }
+    }
+
+    /** The process's output, a line at a time, as it comes (read on a thread of its own). */
+    private static java.util.concurrent.BlockingQueue<String> lines(Process p) {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String l; (l = in.readLine()) != null; ) {
+                    lines.add(l);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("READ FAILED " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
     }
 
     /** Lines until one matches, within a minute. */
