@@ -168,7 +168,10 @@ public final class Allocator {
     private final int mins;         // minimum dimensions: named requirements' points, their counts, total, levels,
                                     // awarding bodies
     private final int width;        // the state: the minimums, then each cap's use, then the flags
-    /** For named requirement r and candidate i, the flag of i's group for r, or -1 (no group shared, no count). */
+    /**
+     * For named requirement r and candidate i, the flag of i's group for r, or -1; a null row where r counts no
+     * credentials or no group of its candidates is shared.
+     */
     private final int[][] groupFlag;
     /** For body need b and candidate i, the flags of i's bodies for b (empty when i cannot reach b). */
     private final int[][][] bodyFlags;
@@ -226,30 +229,38 @@ public final class Allocator {
         // for each body need a candidate of it may reach
         int next = mins + capMax.length;
         List<Candidate> cs = problem.candidates();
-        this.groupFlag = new int[named][cs.size()];
+        // most awards count no modules and most learners hold no course twice: then no flag, and nothing allocated
+        this.groupFlag = new int[named][];
         this.flagsOf = new int[mins][];
         for (int r = 0; r < named; r++) {
-            Arrays.fill(groupFlag[r], -1);
-            Map<String, Integer> flags = new LinkedHashMap<>();
-            if (need[named + r] > 0) {
-                Map<String, Integer> members = new HashMap<>();
-                for (Candidate c : cs) {
-                    if (c.group() != null && c.options().contains(r)) {
-                        members.merge(c.group(), 1, Integer::sum);
-                    }
-                }
-                for (int i = 0; i < cs.size(); i++) {
-                    Candidate c = cs.get(i);
-                    if (c.group() != null && c.options().contains(r) && members.get(c.group()) > 1) {
-                        Integer f = flags.get(c.group());
-                        if (f == null) {
-                            f = next++;
-                            flags.put(c.group(), f);
-                        }
-                        groupFlag[r][i] = f;
-                    }
+            if (need[named + r] == 0) {
+                continue;
+            }
+            Map<String, Integer> members = null;
+            for (Candidate c : cs) {
+                if (c.group() != null && c.options().contains(r)) {
+                    members = members == null ? new HashMap<>() : members;
+                    members.merge(c.group(), 1, Integer::sum);
                 }
             }
+            if (members == null || members.size() == members.values().stream().mapToInt(Integer::intValue).sum()) {
+                continue; // every group has one candidate: no module can be counted twice
+            }
+            Map<String, Integer> flags = new LinkedHashMap<>();
+            int[] row = new int[cs.size()];
+            Arrays.fill(row, -1);
+            for (int i = 0; i < cs.size(); i++) {
+                Candidate c = cs.get(i);
+                if (c.group() != null && c.options().contains(r) && members.get(c.group()) > 1) {
+                    Integer f = flags.get(c.group());
+                    if (f == null) {
+                        f = next++;
+                        flags.put(c.group(), f);
+                    }
+                    row[i] = f;
+                }
+            }
+            groupFlag[r] = row;
             flagsOf[named + r] = flags.values().stream().mapToInt(Integer::intValue).toArray();
         }
         this.bodyFlags = new int[problem.bodyNeeds().size()][cs.size()][];
@@ -609,7 +620,7 @@ public final class Allocator {
         if (option >= 0) {
             next[option] = Math.min(need[option], next[option] + p);
             int count = named + option;
-            int flag = groupFlag[option][i];
+            int flag = groupFlag[option] == null ? -1 : groupFlag[option][i];
             if (flag < 0 || next[flag] == 0) {
                 if (flag >= 0) {
                     next[flag] = 1;

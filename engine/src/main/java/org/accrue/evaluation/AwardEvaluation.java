@@ -260,7 +260,7 @@ public final class AwardEvaluation {
                 }
             }
             list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps,
-                    module(credit), bodies(credit)));
+                    module(credit), credit.credential().bodyKeys()));
         }
         return new Candidates(list, byId, ruleOptions, tooOld, expired);
     }
@@ -320,10 +320,6 @@ public final class AwardEvaluation {
                 + String.valueOf(credit.awardingBody()).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A credential's awarding bodies, as different bodies are counted: by identifier, else by name. */
-    private static List<String> bodies(Credit credit) {
-        return credit.credential().bodyKeys();
-    }
 
     /** Step 3: what the allocation counted, and toward what; a candidate it left out was kept out by a cap. */
     private Tally tally(Candidates candidates, Allocator.Allocation allocation, List<NotCounted> notCounted) {

@@ -1,6 +1,7 @@
 package org.accrue.reading;
 
 import static org.accrue.reading.JsonFields.putIf;
+import static org.accrue.reading.JsonFields.putOneOrMore;
 import static org.accrue.reading.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,15 +219,6 @@ final class Elm {
             }
         }
         return false;
-    }
-
-    /** One value as itself, several as a list (a joint award), none not at all. */
-    private static void putOneOrMore(ObjectNode c, String field, ArrayNode values) {
-        if (values.size() == 1) {
-            c.set(field, values.get(0));
-        } else if (values.size() > 1) {
-            c.set(field, values);
-        }
     }
 
     private static JsonNode first(JsonNode node) {

@@ -45,4 +45,16 @@ final class JsonFields {
             node.add(v);
         }
     }
+
+    /**
+     * A learner-record field that takes one value or a list (a joint award's bodies, countries, identifiers): one
+     * value as itself, several as the list, none not at all.
+     */
+    static void putOneOrMore(ObjectNode node, String field, ArrayNode values) {
+        if (values.size() == 1) {
+            node.set(field, values.get(0));
+        } else if (values.size() > 1) {
+            node.set(field, values);
+        }
+    }
 }

@@ -197,11 +197,7 @@ final class OpenBadges {
                     ids.add(identifier);
                 }
             }
-            if (ids.size() == 1) {
-                c.set("awardingBodyId", ids.get(0));
-            } else if (ids.size() > 1) {
-                c.set("awardingBodyId", ids);
-            }
+            JsonFields.putOneOrMore(c, "awardingBodyId", ids);
         }
         String date = firstText(subject, vc, "awardedDate", "validFrom", "issuanceDate");
         if (date != null && date.length() >= 10) {
