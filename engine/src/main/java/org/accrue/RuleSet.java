@@ -153,6 +153,19 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * What the rule set names that the registry does not know ({@link KnownNames}): subject tags outside its subject
+     * list and awarding bodies (in rules and equivalence rows) outside its institution list, each at its file and
+     * line (a table's row), the message starting {@code warning:}. The rule set loads and runs either way; such a
+     * rule never matches a record of the registry. Empty when no list is given.
+     */
+    public List<RuleProblem> warnings(KnownNames known) {
+        if (!known.hasSubjects() && !known.hasInstitutions()) {
+            return List.of();
+        }
+        return Translation.of(files).warnings(known);
+    }
+
     /** The content hash of the rule files, {@code sha256:<hex>}: changes whenever any rule file changes. */
     public String id() {
         return id;

@@ -25,7 +25,7 @@ final class RulesCommand {
                     + "referred to but never defined, defined twice, or that no credential could ever meet).",
                     "Prints every problem as file:line:column: message."},
             exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-            "0:the rule set is sound",
+            "0:the rule set is sound (warnings, if any, on stderr)",
             "2:usage error",
             "3:the rule set has problems (listed on stderr)"})
     static final class Check implements Callable<Integer> {
@@ -40,6 +40,17 @@ final class RulesCommand {
         @picocli.CommandLine.Option(names = "--frameworks", paramLabel = "DIR",
                 description = "Replace the packaged framework rules with this folder's (repeatable).")
         List<Path> frameworks = new ArrayList<>();
+
+        @picocli.CommandLine.Option(names = "--subjects", paramLabel = "FILE",
+                description = "The registry's subject list (one tag a line): warn about a subject tag a rule names that "
+                        + "is not in it.")
+        Path subjects;
+
+        @picocli.CommandLine.Option(names = "--institutions", paramLabel = "FILE",
+                description = "The registry's institution list (one institution a line, its names and identifiers "
+                        + "separated by '|'): warn about an awarding body a rule or equivalence row names that is none "
+                        + "of them.")
+        Path institutions;
 
         @picocli.CommandLine.Option(names = "--watch",
                 description = "Keep running: watch the rule folders (those named, or the working tree's when run from "
@@ -69,10 +80,14 @@ final class RulesCommand {
         /** One check of the rule set: its problems, and the summary line. */
         RuleFolderWatch.Run once() {
             try {
+                // the lists first: a list that cannot be read is a problem whatever the rules say
+                org.accrue.KnownNames known = org.accrue.KnownNames.read(subjects, institutions);
                 RuleSet rules = folders.isEmpty() && frameworks.isEmpty() ? WorkingTree.defaultRuleSet()
                         : RuleSet.load(folders, frameworks);
-                return new RuleFolderWatch.Run(java.util.Map.of(), List.of(), "accrue rules check: no problems; "
-                        + rules.awards().size() + " awards, rule set " + rules.id(), ExitStatus.OK);
+                List<String> warnings = rules.warnings(known).stream().map(RuleProblem::toString).toList();
+                return new RuleFolderWatch.Run(java.util.Map.of(), warnings, "accrue rules check: no problems"
+                        + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s"))
+                        + "; " + rules.awards().size() + " awards, rule set " + rules.id(), ExitStatus.OK);
             } catch (RuleSetException e) {
                 List<RuleProblem> problems = e.problems();
                 return new RuleFolderWatch.Run(java.util.Map.of(), problems.stream().map(RuleProblem::toString).toList(),

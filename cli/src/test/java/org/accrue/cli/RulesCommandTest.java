@@ -98,6 +98,70 @@ class RulesCommandTest {
     }
 
     @Test
+    void theShippedRuleSetNamesOnlyWhatTheSampleRegistryListsKnow() {
+        Cli r = Cli.run("rules", "check", "--subjects", REPO.resolve("samples/registry/subjects.txt").toString(),
+                "--institutions", REPO.resolve("samples/registry/institutions.txt").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("accrue rules check: no problems; 26 awards"), r.out());
+    }
+
+    @Test
+    void aSubjectOrAwardingBodyTheRegistryDoesNotKnowIsAWarningAtItsLineOrRow(@TempDir Path dir) throws Exception {
+        TestRuleSets.withRuleFile(dir, "rules/misspelt.drl", """
+                import org.accrue.learner.Credential;
+                rule "misspelt"
+                when
+                    $c : Credential( awardedBy("Univ. of Glasgow"), subjects contains "financ" )
+                then
+                    insert(new Note($c.id(), "seen"));
+                end
+                """);
+        // the equivalence table as text, one row's body misspelt (row 13 of the table)
+        Path table = dir.resolve("rules/equivalences");
+        Files.delete(table.resolve("transfer-equivalences.drl.xlsx"));
+        Files.writeString(table.resolve("transfer-equivalences.drl.csv"), Files.readString(
+                REPO.resolve("rules/equivalences/transfer-equivalences.drl.csv.example"))
+                .replace("Heriot-Watt University,F21DL", "Heriot Watt Universty,F21DL"));
+        List<String> args = new ArrayList<>(List.of("rules", "check", "--subjects",
+                REPO.resolve("samples/registry/subjects.txt").toString(), "--institutions",
+                REPO.resolve("samples/registry/institutions.txt").toString()));
+        args.addAll(folders(dir));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of(
+                dir.resolve("rules") + "/equivalences/transfer-equivalences.drl.csv:13: warning: awarding body "
+                        + "'Heriot Watt Universty' is not in the registry's institution list, by name or identifier: "
+                        + "if it is misspelt, no credential will match it",
+                dir.resolve("rules") + "/misspelt.drl:6:32: warning: awarding body 'Univ. of Glasgow' is not in the "
+                        + "registry's institution list, by name or identifier: if it is misspelt, no credential will "
+                        + "match it",
+                dir.resolve("rules") + "/misspelt.drl:6:71: warning: subject tag 'financ' is not in the registry's "
+                        + "subject list, so no record of the registry has it"),
+                r.err().lines().sorted().toList());
+        assertTrue(r.out().startsWith("accrue rules check: no problems, 3 warnings; 26 awards"), r.out());
+        // without the lists the same rule set checks clean: the warnings come from what the registry knows
+        Cli plain = check(dir);
+        assertEquals(0, plain.status(), plain.err());
+        assertEquals("", plain.err());
+    }
+
+    @Test
+    void aRegistryListThatIsNotUsableIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+        Path subjects = Files.writeString(dir.resolve("subjects.txt"), "# ours\nfinance\nData-Science\n");
+        Path institutions = Files.writeString(dir.resolve("institutions.txt"), "University of Glasgow | | gla.ac.uk\n");
+        Cli r = Cli.run("rules", "check", "--subjects", subjects.toString(), "--institutions", institutions.toString());
+        assertEquals(ExitStatus.RULE_SET, r.status());
+        assertEquals(List.of(subjects + ":3: subject 'Data-Science' is not as records carry subjects (lower case): "
+                        + "write 'data-science'",
+                institutions + ":1: entry 2 is empty: an institution line is its names and identifiers separated by '|'",
+                "accrue rules check: 2 problems"), r.err().lines().toList());
+        Cli missing = Cli.run("rules", "check", "--subjects", dir.resolve("none.txt").toString());
+        assertEquals(ExitStatus.RULE_SET, missing.status());
+        assertEquals(dir.resolve("none.txt") + ": no such file or folder", missing.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void aRequirementNoRuleCountsTowardIsReported(@TempDir Path dir) throws Exception {
         TestRuleSets.withRuleFile(dir, "rules/capstone.dslr", """
                 rule "msc: MSc Data Science"

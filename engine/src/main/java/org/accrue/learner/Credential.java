@@ -131,14 +131,14 @@ public record Credential(
         if (body == null) {
             return false;
         }
-        String wanted = normalised(body);
+        String wanted = bodyKey(body);
         for (String id : awardingBodyIds) {
-            if (normalised(id).equals(wanted)) {
+            if (bodyKey(id).equals(wanted)) {
                 return true;
             }
         }
         for (String name : awardingBodies) {
-            if (normalised(name).equals(wanted)) {
+            if (bodyKey(name).equals(wanted)) {
                 return true;
             }
         }
@@ -148,13 +148,13 @@ public record Credential(
     /** The awarding bodies as "different awarding bodies" counts them: by identifier where stated, else by name. */
     public List<String> bodyKeys() {
         List<String> keys = awardingBodyIds.isEmpty() ? awardingBodies : awardingBodyIds;
-        return keys.stream().map(Credential::normalised).distinct().toList();
+        return keys.stream().map(Credential::bodyKey).distinct().toList();
     }
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** A body's name or identifier as compared: trimmed, runs of spaces as one, lower case. */
-    private static String normalised(String s) {
+    public static String bodyKey(String s) {
         return SPACES.matcher(s.strip()).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
     }
 

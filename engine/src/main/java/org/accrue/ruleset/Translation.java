@@ -56,7 +56,10 @@ public final class Translation {
     /** The vocabularies' lines, where code that a sentence expands to is written. */
     private final List<Map.Entry<RuleFile, String[]>> vocabularyLines = new ArrayList<>();
 
+    private final List<RuleFile> files;
+
     private Translation(List<RuleFile> files) {
+        this.files = List.copyOf(files);
         List<DSLTokenizedMappingFile> vocabularies = new ArrayList<>();
         for (RuleFile f : files) {
             if (kind(f).equals(".dsl")) {
@@ -435,22 +438,100 @@ public final class Translation {
                             + "that scale by the grade-band tables (frameworks/grade-bands-*.drl.csv)"));
                 }
             }
-            for (Pattern p : List.of(TAGGED, CONTAINS, HAS_SUBJECT)) {
+        }
+        for (Named t : tags(f)) {
+            String usable = t.value().strip().toLowerCase(Locale.ROOT);
+            if (!t.value().equals(usable) || t.value().isEmpty()) {
+                problems.add(new RuleProblem(f.display(), t.line(), t.column(), "subject tag '" + t.value() + "' can "
+                        + "never match: a learner record's subjects are trimmed and lower-cased as they are read"
+                        + (usable.isEmpty() ? "" : "; write '" + usable + "'")));
+            }
+        }
+    }
+
+    /** A name a rule gives literally (a subject tag, an awarding body), at its line and column. */
+    private record Named(int line, int column, String value) {
+    }
+
+    /** Every subject tag the file's rules name, in sentences and DRL alike. */
+    private static List<Named> tags(RuleFile f) {
+        return named(f, List.of(TAGGED, CONTAINS, HAS_SUBJECT));
+    }
+
+    private static final Pattern AWARDED_BY = Pattern.compile("(?:was awarded by\\s+|awardedBy\\s*\\(\\s*)(\"[^\"]*\")");
+
+    private static List<Named> named(RuleFile f, List<Pattern> patterns) {
+        List<Named> found = new ArrayList<>();
+        String[] lines = text(f).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.strip().startsWith("//") || line.strip().startsWith("#")) {
+                continue;
+            }
+            for (Pattern p : patterns) {
                 Matcher m = p.matcher(line);
                 while (m.find()) {
                     Matcher q = QUOTED.matcher(m.group(1));
                     while (q.find()) {
-                        String tag = q.group(1);
-                        String usable = tag.strip().toLowerCase(java.util.Locale.ROOT);
-                        if (!tag.equals(usable) || tag.isEmpty()) {
-                            problems.add(new RuleProblem(f.display(), i + 1, m.start(1) + q.start() + 1, "subject tag '"
-                                    + tag + "' can never match: a learner record's subjects are trimmed and lower-cased "
-                                    + "as they are read" + (usable.isEmpty() ? "" : "; write '" + usable + "'")));
-                        }
+                        found.add(new Named(i + 1, m.start(1) + q.start() + 1, q.group(1)));
                     }
                 }
             }
         }
+        return found;
+    }
+
+    /**
+     * Warnings against what a registry knows ({@link org.accrue.KnownNames}): a subject tag no record of the registry
+     * has, and an awarding body, in a rule or an equivalence table's row, that is none of its institutions' names or
+     * identifiers. Such a rule compiles and runs; it only never matches.
+     */
+    public List<RuleProblem> warnings(org.accrue.KnownNames known) {
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (RuleFile f : files) {
+            String kind = kind(f);
+            if (kind.equals(".drl") || kind.equals(".dslr")) {
+                if (known.hasSubjects()) {
+                    for (Named t : tags(f)) {
+                        if (!known.knowsSubject(t.value())) {
+                            warnings.add(new RuleProblem(f.display(), t.line(), t.column(), "warning: subject tag '"
+                                    + t.value() + "' is not in the registry's subject list, so no record of the "
+                                    + "registry has it"));
+                        }
+                    }
+                }
+                for (Named b : named(f, List.of(AWARDED_BY))) {
+                    if (!known.knowsBody(b.value())) {
+                        warnings.add(unknownBody(f, b.line(), b.column(), b.value()));
+                    }
+                }
+            }
+        }
+        for (Drl d : drls) {
+            if (!kind(d.file()).startsWith(".drl.")) {
+                continue; // rule files: read in their own text above
+            }
+            int row = 0;
+            for (String line : d.text().split("\n", -1)) {
+                Matcher t = TABLE_ROW.matcher(line);
+                if (t.find()) {
+                    row = Integer.parseInt(t.group(1));
+                }
+                Matcher m = AWARDED_BY.matcher(line);
+                while (m.find()) {
+                    String body = m.group(1).substring(1, m.group(1).length() - 1);
+                    if (!known.knowsBody(body)) {
+                        warnings.add(unknownBody(d.file(), row, 0, body));
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static RuleProblem unknownBody(RuleFile f, int line, int column, String body) {
+        return new RuleProblem(f.display(), line, column, "warning: awarding body '" + body + "' is not in the "
+                + "registry's institution list, by name or identifier: if it is misspelt, no credential will match it");
     }
 
     /** The most alternatives the vocabulary's "is tagged" sentences take. */
