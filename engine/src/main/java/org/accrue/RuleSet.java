@@ -274,6 +274,25 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * The same for one learner given as several files that name the same learner id (as
+     * {@link org.accrue.reading.LearnerFiles#byLearner} groups them): one record of all their credentials, named
+     * {@code a.yaml + b.json}. A credential id given twice, or a file naming another learner, is refused at its file.
+     */
+    public Outcome evaluateFiles(List<java.nio.file.Path> files, LocalDate asOf, Collection<String> awardIds) {
+        if (files.size() == 1) {
+            return evaluateFile(files.get(0), asOf, awardIds);
+        }
+        String source = org.accrue.reading.LearnerFiles.sourceOf(files);
+        try {
+            return evaluateRecord(org.accrue.reading.LearnerFiles.read(files), source, asOf, awardIds);
+        } catch (org.accrue.reading.InvalidInputException e) {
+            return Outcome.rejected(e.file(), Outcome.Reason.UNREADABLE, e.where(), e.problem());
+        } catch (RuntimeException | StackOverflowError e) {
+            return internal(source, e);
+        }
+    }
+
     /** The same for a learner record's text (a JSON Lines record, an upload), named {@code source}. */
     public Outcome evaluateText(String text, String source, boolean json, LocalDate asOf, Collection<String> awardIds) {
         try {

@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
                 "Each FILE is a learner file in any format Accrue reads, chosen by its content: an Accrue learner "
                         + "record (YAML or JSON), an Open Badges 3.0 credential, a CLR 2.0 credential, a Europass "
                         + "(ELM v3) credential or a CSV transcript (docs/formats.md). A folder stands for the .yaml, "
-                        + ".yml, .json and .csv files below it; a folder of one learner's Open Badges is one learner. "
+                        + ".yml, .json and .csv files below it; a folder of one learner's Open Badges is one learner, and "
+                        + "files that name the same learner id (a badge, a Europass credential and a transcript) are "
+                        + "one learner with one result. "
                         + "A file that cannot be read or evaluated is reported on stderr in one line naming the "
                         + "file and the field, and the other files are still evaluated."},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -142,8 +144,8 @@ final class EvaluateCommand implements Callable<Integer> {
             status = ExitStatus.BAD_INPUT;
         }
         boolean first = true;
-        for (Path file : inputs) {
-            Outcome outcome = ruleSet.evaluateFile(file, date, awards);
+        for (List<Path> learner : LearnerFiles.byLearner(inputs)) {
+            Outcome outcome = ruleSet.evaluateFiles(learner, date, awards);
             if (outcome instanceof Outcome.Rejected r) {
                 err.println(r.message());
                 err.flush();

@@ -104,6 +104,45 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void filesThatNameOneLearnerAreEvaluatedAsOneLearner(@TempDir Path dir) throws Exception {
+        // Ben is 15 points short; a CSV transcript of his from elsewhere, given beside his record, brings them
+        Path transcript = Files.writeString(dir.resolve("ben-transcript.csv"), "learnerId,id,title,awardingBody,"
+                + "issued,creditValue,creditSystem,levelFramework,levelValue,assessment,qualityAssurance,subjects,route\n"
+                + "L-0002,BN-04,Machine Learning,University of Stirling,2025-10-01,15,SCQF,SCQF,11,summative,external,"
+                + "data-science,taught\n");
+        Path record = SAMPLES.resolve("ben-pgcert-nearly.yaml");
+        Path other = SAMPLES.resolve("chen-allocation.yaml");
+        Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
+                record.toString(), other.toString(), transcript.toString());
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> results = new ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            results.add(JSON.readTree(line));
+        }
+        assertEquals(2, results.size(), "Ben once, Chen once");
+        JsonNode ben = results.get(0);
+        assertEquals("L-0002", ben.at("/learner/id").asText());
+        assertEquals(record + " + " + transcript, ben.at("/source").asText());
+        assertEquals(4, ben.at("/credentials").size());
+        assertTrue(ben.at("/awards/0/eligible").asBoolean(), ben.at("/awards/0").toString());
+        assertEquals(other.toString(), results.get(1).at("/source").asText());
+
+        // alone, the record is still 15 short
+        Cli alone = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
+                record.toString());
+        assertFalse(JSON.readTree(alone.out()).at("/awards/0/eligible").asBoolean());
+
+        // a credential id given twice is refused at the second file, and the other learner still evaluated
+        Files.writeString(transcript, Files.readString(transcript).replace("BN-04", "BN-01"));
+        Cli twice = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
+                record.toString(), other.toString(), transcript.toString());
+        assertEquals(ExitStatus.BAD_INPUT, twice.status());
+        assertEquals(transcript + ": credentials[0].id: 'BN-01' is also a credential of " + record + "; one learner's "
+                + "credentials have distinct ids", twice.err().strip());
+        assertEquals(1, twice.out().lines().count());
+    }
+
+    @Test
     void anExceptionForAnAwardTheRuleSetLacksIsBadInput(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.yaml");
         Files.writeString(file, "learner: {id: L-9}\ncredentials: [{id: A, title: T}]\nexceptions:\n"

@@ -359,6 +359,48 @@ public final class LearnerFiles {
             throw new InvalidInputException(dir.toString(), "folder", "holds no learner file (.yaml, .yml, .json, "
                     + ".csv, .jwt)");
         }
+        return joined(files, dir.toString(), "a folder read as one learner holds one learner's files");
+    }
+
+    /**
+     * The inputs of a command, by learner: inputs that name the same learner id are one learner, in the order each
+     * learner first appears (so a badge, a Europass credential and a CSV transcript given side by side are one
+     * learner, as a folder of them is). An input that cannot be read is a learner of its own, to be refused when read.
+     * Each input is read here for its learner id, and read again by {@link #read(List)}: only the ids are held.
+     */
+    public static List<List<Path>> byLearner(List<Path> inputs) {
+        java.util.Map<String, List<Path>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Path p = inputs.get(i);
+            String key;
+            try {
+                key = "learner:" + read(p).learner().id();
+            } catch (InvalidInputException | RuntimeException e) {
+                key = "input:" + i; // refused when read, on its own
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** One learner given as one or more inputs (see {@link #byLearner}), as one record. */
+    public static LearnerRecord read(List<Path> inputs) throws InvalidInputException {
+        if (inputs.size() == 1) {
+            return read(inputs.get(0));
+        }
+        return joined(inputs, sourceOf(inputs), "inputs read as one learner name one learner");
+    }
+
+    /** How a learner given as several inputs is named in results and messages: {@code a.yaml + b.json}. */
+    public static String sourceOf(List<Path> inputs) {
+        return String.join(" + ", inputs.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * One learner's files as one record: their credentials (ids distinct across the files), exceptions, awards
+     * conferred, claims and provenance together; the name the first file that gives one gives.
+     */
+    private static LearnerRecord joined(List<Path> files, String source, String oneLearner) throws InvalidInputException {
         org.accrue.learner.Learner learner = null;
         List<org.accrue.learner.Credential> credentials = new ArrayList<>();
         List<org.accrue.learner.StaffException> exceptions = new ArrayList<>();
@@ -372,8 +414,7 @@ public final class LearnerFiles {
                 learner = r.learner();
             } else if (!learner.id().equals(r.learner().id())) {
                 throw new InvalidInputException(f.toString(), "learner.id", "'" + r.learner().id() + "' differs from "
-                        + "'" + learner.id() + "' in " + files.get(0) + "; a folder read as one learner holds one "
-                        + "learner's files");
+                        + "'" + learner.id() + "' in " + files.get(0) + "; " + oneLearner);
             } else if (learner.name() == null && r.learner().name() != null) {
                 learner = new org.accrue.learner.Learner(learner.id(), r.learner().name());
             }
@@ -391,7 +432,7 @@ public final class LearnerFiles {
             claims.addAll(r.claims());
             provenance.putAll(r.provenance());
         }
-        return new LearnerRecord(learner, credentials, exceptions, dir.toString(), provenance, conferred, claims);
+        return new LearnerRecord(learner, credentials, exceptions, source, provenance, conferred, claims);
     }
 
     /** The badges of a folder of one learner's Open Badges (see {@link #isBadgeFolder}), in name order. */

@@ -141,6 +141,34 @@ class FormatsTest {
                 + one.resolve("b-transcript.csv") + "; one learner's credentials have distinct ids", e.getMessage());
     }
 
+    /** The same learner's files given side by side, among another learner's and an unreadable one. */
+    @Test
+    void filesNamingOneLearnerIdAreOneLearnerWhereverTheyAreGiven(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String id = "did:example:learner-0016";
+        Path badge = Files.copy(FORMATS.resolve("open-badge-ob3.json"), dir.resolve("badge.json"));
+        Path other = Files.writeString(dir.resolve("other.yaml"), "learner: {id: L-9}\ncredentials: []\n");
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "learner: [\n");
+        Path transcript = Files.writeString(dir.resolve("transcript.csv"), Files.readString(
+                FORMATS.resolve("transcript-template.csv")).replace("L-0015", id));
+        List<List<Path>> learners = LearnerFiles.byLearner(List.of(badge, other, broken, transcript));
+        assertEquals(List.of(List.of(badge, transcript), List.of(other), List.of(broken)), learners,
+                "by learner, in order of first appearance; an unreadable file on its own");
+        LearnerRecord r = LearnerFiles.read(learners.get(0));
+        assertEquals(id, r.learner().id());
+        assertEquals(1 + 4, r.credentials().size());
+        assertEquals(badge + " + " + transcript, r.source());
+        assertEquals(1, r.provenance().size(), "the badge's provenance is kept for verification");
+
+        // the same credential id in both is named at the second file
+        Files.writeString(transcript, Files.readString(transcript).replace("PN-01",
+                "https://badges.example.ac.uk/credentials/3732"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.read(
+                List.of(badge, transcript)));
+        assertEquals(transcript + ": credentials[0].id: 'https://badges.example.ac.uk/credentials/3732' is also a "
+                + "credential of " + badge + "; one learner's credentials have distinct ids", e.getMessage());
+    }
+
     @Test
     void anUnknownCsvColumnIsRefused() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearnerFiles.parseAny(
