@@ -21,7 +21,10 @@ import java.util.Set;
  * through the credentials in a fixed order: those held first, then those on offer, the least objective per point
  * first, with items linked by prerequisites kept together. Its state is what each minimum has received so far,
  * capped at the minimum (more cannot help), what each cap has used, and, for each offered credential that is
- * another's prerequisite, whether the plan takes it. Each state keeps the best few partial plans that reach it,
+ * another's prerequisite, whether the plan takes it; and for each minimum that counts what is distinct (a requirement of
+ * a number of credentials where a module is on hand twice, an award's or requirement's number of different awarding
+ * bodies) the modules or bodies it has counted, as the allocation search keeps them: a set forgotten once the minimum
+ * is met. Each state keeps the best few partial plans that reach it,
  * ordered by their key: the objective, then the number of items, then their ids listed in order. Two partial plans
  * that reach the same state can be completed by exactly the same further choices, and adding the same items to
  * both keeps their order: objectives and counts add alike, and between two sets of the same size the one listed
@@ -75,7 +78,9 @@ public final class CompletionSearch {
 
     /** The kinds of minimum, as the allocator orders them. */
     public enum Dimension {
-        REQUIREMENT_POINTS, REQUIREMENT_CREDENTIALS, TOTAL, LEVEL
+        REQUIREMENT_POINTS, REQUIREMENT_CREDENTIALS, TOTAL, LEVEL,
+        /** A {@link Allocator.BodyNeed}: different awarding bodies; {@code index} is its place in the problem's list. */
+        BODIES
     }
 
     /** Partial plans kept per state at first; doubled when too few alternatives survive, up to {@link #MAX_KEEP}. */
@@ -167,7 +172,10 @@ public final class CompletionSearch {
         final int named;
         final int levels;
         final int total;
+        final int bodyBase;    // the first awarding-body minimum
         final int mins;
+        final int dims;        // minimums, caps, then the sets of what distinct minimums have seen
+        final Distinct[] distinct;
         final int caps;
         final long[] need;     // per minimum dimension, in its steps
         final long[] capMax;   // per cap, in its steps
@@ -205,7 +213,8 @@ public final class CompletionSearch {
             this.named = p.requirementNeeds().size();
             this.levels = p.levelNeeds().size();
             this.total = 2 * named;
-            this.mins = total + 1 + levels;
+            this.bodyBase = total + 1 + levels;
+            this.mins = bodyBase + p.bodyNeeds().size();
             this.caps = p.capMaxima().size();
             int scale = p.scale();
             this.unitValue = BigDecimal.ONE.movePointLeft(scale);
@@ -289,8 +298,7 @@ public final class CompletionSearch {
                 }
             }
             // dimensions in whole units, then in steps of their greatest common divisor
-            int dims = mins + caps;
-            long[] units = new long[dims];
+            long[] units = new long[mins + caps];
             for (int r = 0; r < named; r++) {
                 units[r] = toUnits(p.requirementNeeds().get(r), scale);
                 units[named + r] = p.requirementCountNeeds().get(r);
@@ -299,9 +307,14 @@ public final class CompletionSearch {
             for (int l = 0; l < levels; l++) {
                 units[total + 1 + l] = toUnits(p.levelNeeds().get(l).need(), scale);
             }
+            for (int b = 0; b < p.bodyNeeds().size(); b++) {
+                units[bodyBase + b] = p.bodyNeeds().get(b).need();
+            }
             for (int k = 0; k < caps; k++) {
                 units[mins + k] = toUnits(p.capMaxima().get(k), scale);
             }
+            this.distinct = distinctSets();
+            this.dims = mins + caps + distinct.length;
             long[] pts = new long[n];
             this.reaches = new boolean[n][dims];
             this.options = new int[n][];
@@ -327,8 +340,9 @@ public final class CompletionSearch {
                 }
             }
             this.step = new long[dims];
-            for (int d = 0; d < dims; d++) {
-                boolean count = d >= named && d < total;
+            Arrays.fill(step, 1);
+            for (int d = 0; d < mins + caps; d++) {
+                boolean count = isCount(d);
                 long g = d < mins ? units[d] : 0;
                 for (int i = 0; i < n; i++) {
                     if (reaches[i][d]) {
@@ -348,6 +362,9 @@ public final class CompletionSearch {
                 capMax[k] = units[mins + k] / step[mins + k];
                 radix[mins + k] = capMax[k] + 1;
             }
+            for (int j = 0; j < distinct.length; j++) {
+                radix[mins + caps + j] = distinct[j].states;
+            }
             this.mult = new long[dims];
             long m = 1;
             long limit = Long.MAX_VALUE >>> (prereqBits + 1);
@@ -363,8 +380,8 @@ public final class CompletionSearch {
             for (int i = 0; i < n; i++) {
                 for (int d = 0; d < dims; d++) {
                     if (reaches[i][d]) {
-                        boolean count = d >= named && d < total;
-                        gain[i][d] = count ? 1 : pts[i] / step[d];
+                        gain[i][d] = d >= bodyBase && d < mins ? bodyCount(i)
+                                : isCount(d) ? 1 : pts[i] / step[d];
                     }
                 }
             }
@@ -408,6 +425,10 @@ public final class CompletionSearch {
         }
 
         private boolean reaches(Allocator.Candidate c, int d) {
+            if (d >= bodyBase) {
+                int r = p.bodyNeeds().get(d - bodyBase).requirement();
+                return !c.bodies().isEmpty() && (r == Allocator.GENERAL || c.options().contains(r));
+            }
             if (d < total) {
                 return c.options().contains(d % named);
             }
@@ -418,16 +439,105 @@ public final class CompletionSearch {
             return c.scqfLevel() > 0 && c.scqfLevel() >= level;
         }
 
+        /** A minimum that counts credentials or awarding bodies (not points). */
+        boolean isCount(int d) {
+            return d >= named && d < total || d >= bodyBase && d < mins;
+        }
+
+        /** How many awarding bodies position {@code i}'s credential names. */
+        private int bodyCount(int i) {
+            return candidate[i] < 0 ? 0 : p.candidates().get(candidate[i]).bodies().size();
+        }
+
+        /**
+         * The minimums that count what is distinct, each with the set of what it has seen as a dimension of the
+         * state: a requirement of a number of credentials where one module (a {@link Allocator.Candidate#group()})
+         * is there twice, and every awarding-body minimum. As in the allocation search, the set is forgotten once
+         * the minimum is met, so it holds fewer than the minimum's need.
+         */
+        private Distinct[] distinctSets() {
+            List<Distinct> out = new ArrayList<>();
+            for (int r = 0; r < named; r++) {
+                if (p.requirementCountNeeds().get(r) <= 0) {
+                    continue;
+                }
+                Map<String, Integer> seen = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    Allocator.Candidate c = candidate[i] < 0 ? null : p.candidates().get(candidate[i]);
+                    if (c != null && c.group() != null && c.options().contains(r)) {
+                        seen.merge(c.group(), 1, Integer::sum);
+                    }
+                }
+                Map<String, Integer> tokens = new HashMap<>();
+                seen.forEach((g, k) -> {
+                    if (k > 1) {
+                        tokens.put(g, 0);
+                    }
+                });
+                if (tokens.isEmpty()) {
+                    continue; // every module once: each credential counted is a new one
+                }
+                number(tokens);
+                int[][] of = new int[n][];
+                int untracked = 0;
+                for (int i = 0; i < n; i++) {
+                    Allocator.Candidate c = candidate[i] < 0 ? null : p.candidates().get(candidate[i]);
+                    boolean toward = c != null && c.options().contains(r);
+                    Integer t = !toward || c.group() == null ? null : tokens.get(c.group());
+                    of[i] = t == null ? new int[0] : new int[]{t};
+                    untracked += toward && t == null ? 1 : 0;
+                }
+                out.add(new Distinct(named + r, r, of, tokens.size(), untracked, p.requirementCountNeeds().get(r)));
+            }
+            for (int b = 0; b < p.bodyNeeds().size(); b++) {
+                Allocator.BodyNeed need = p.bodyNeeds().get(b);
+                Map<String, Integer> tokens = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    Allocator.Candidate c = candidate[i] < 0 ? null : p.candidates().get(candidate[i]);
+                    if (c != null && reaches(c, bodyBase + b)) {
+                        c.bodies().forEach(x -> tokens.put(x, 0));
+                    }
+                }
+                number(tokens);
+                int[][] of = new int[n][];
+                for (int i = 0; i < n; i++) {
+                    Allocator.Candidate c = candidate[i] < 0 ? null : p.candidates().get(candidate[i]);
+                    of[i] = c == null || !reaches(c, bodyBase + b) ? new int[0]
+                            : c.bodies().stream().mapToInt(tokens::get).sorted().toArray();
+                }
+                out.add(new Distinct(bodyBase + b, need.requirement(), of, tokens.size(), 0, need.need()));
+            }
+            return out.toArray(Distinct[]::new);
+        }
+
+        /** Numbers the keys 0, 1, ... in their order. */
+        private static void number(Map<String, Integer> tokens) {
+            List<String> keys = new ArrayList<>(tokens.keySet());
+            keys.sort(Comparator.naturalOrder());
+            for (int t = 0; t < keys.size(); t++) {
+                tokens.put(keys.get(t), t);
+            }
+        }
+
         /** The minimums that everything held and on offer together cannot meet. */
         List<Unreachable> unreachable() {
             List<Unreachable> out = new ArrayList<>();
+            long[] most = new long[mins];
             for (int d = 0; d < mins; d++) {
-                if (ahead[d][0] < need[d]) {
+                most[d] = ahead[d][0];
+            }
+            for (Distinct x : distinct) {
+                most[x.minimum] = Math.min(most[x.minimum], x.mostDistinct());
+            }
+            for (int d = 0; d < mins; d++) {
+                if (most[d] < need[d]) {
                     Dimension kind = d < named ? Dimension.REQUIREMENT_POINTS : d < total
-                            ? Dimension.REQUIREMENT_CREDENTIALS : d == total ? Dimension.TOTAL : Dimension.LEVEL;
-                    int index = d < named ? d : d < total ? d - named : d == total ? 0 : d - total - 1;
-                    boolean count = kind == Dimension.REQUIREMENT_CREDENTIALS;
-                    out.add(new Unreachable(kind, index, value(ahead[d][0], d, count), value(need[d], d, count)));
+                            ? Dimension.REQUIREMENT_CREDENTIALS : d == total ? Dimension.TOTAL
+                            : d < bodyBase ? Dimension.LEVEL : Dimension.BODIES;
+                    int index = d < named ? d : d < total ? d - named : d == total ? 0
+                            : d < bodyBase ? d - total - 1 : d - bodyBase;
+                    boolean count = isCount(d);
+                    out.add(new Unreachable(kind, index, value(most[d], d, count), value(need[d], d, count)));
                 }
             }
             return out;
@@ -463,7 +573,30 @@ public final class CompletionSearch {
             if (option >= 0) {
                 next += (Math.min(need[option], v[option] + gain[i][option]) - v[option]) * mult[option];
                 int c = named + option;
-                next += (Math.min(need[c], v[c] + 1) - v[c]) * mult[c];
+                if (!counted(c)) {
+                    next += (Math.min(need[c], v[c] + 1) - v[c]) * mult[c];
+                }
+            }
+            for (int j = 0; j < distinct.length; j++) {
+                Distinct x = distinct[j];
+                if (option == NONE || x.requirement != Allocator.GENERAL && x.requirement != option
+                        || v[x.minimum] >= need[x.minimum]) {
+                    continue; // not counted toward it, or it is met already
+                }
+                int setDim = mins + caps + j;
+                long set = x.set((int) v[setDim]);
+                int[] tokens = x.tokens[i];
+                long added = x.requirement == Allocator.GENERAL || x.minimum >= bodyBase ? 0 : tokens.length == 0 ? 1 : 0;
+                for (int t : tokens) {
+                    if (!x.contains(set, t)) {
+                        set = x.add(set, t);
+                        added++;
+                    }
+                }
+                long reached = Math.min(need[x.minimum], v[x.minimum] + added);
+                next += (reached - v[x.minimum]) * mult[x.minimum];
+                long index = reached >= need[x.minimum] ? 0 : x.intern(set);
+                next += (index - v[setDim]) * mult[setDim];
             }
             next += (Math.min(need[total], v[total] + gain[i][total]) - v[total]) * mult[total];
             for (int l = 0; l < levels; l++) {
@@ -482,6 +615,16 @@ public final class CompletionSearch {
             return next;
         }
 
+        /** True when the count of requirement credentials {@code d} is kept by a {@link Distinct} set. */
+        private boolean counted(int d) {
+            for (Distinct x : distinct) {
+                if (x.minimum == d) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** True when the positions from {@code i} on could still meet every minimum from a state's values. */
         boolean hopeful(long[] v, int i) {
             for (int d = 0; d < mins; d++) {
@@ -497,7 +640,7 @@ public final class CompletionSearch {
          * {@code state}: for each minimum, its shortfall at the least objective per step any offer ahead gives it.
          */
         double lowerBound(long state, int i) {
-            long[] v = new long[mins + caps];
+            long[] v = new long[dims];
             decode(state, v);
             return lowerBound(v, i);
         }
@@ -649,6 +792,103 @@ public final class CompletionSearch {
     }
 
     /**
+     * The set of what one distinct minimum has seen (modules held twice, or awarding bodies), as a dimension of the
+     * state: each set of fewer tokens than the need is numbered as it is first reached. A set is packed in a long: a
+     * bit per token when there are at most 63, else up to four tokens of 16 bits.
+     */
+    private static final class Distinct {
+        final int minimum;      // the dimension it counts
+        final int requirement;  // the named requirement it counts toward, or Allocator.GENERAL for the award
+        final int[][] tokens;   // [position] its tokens
+        final int tokenCount;
+        final int untracked;    // credentials that count toward it as modules of their own
+        final int need;
+        final long states;      // how many sets of fewer than need tokens there are
+        private final boolean bits;
+        private final Map<Long, Integer> index = new HashMap<>();
+        private final List<Long> sets = new ArrayList<>();
+
+        Distinct(int minimum, int requirement, int[][] tokens, int tokenCount, int untracked, int need) {
+            this.minimum = minimum;
+            this.untracked = untracked;
+            this.requirement = requirement;
+            this.tokens = tokens;
+            this.tokenCount = tokenCount;
+            this.need = need;
+            this.bits = tokenCount <= 63;
+            if (!bits && (need - 1 > 4 || tokenCount >= 0xFFFF)) {
+                throw new IllegalArgumentException("the award's minimums and caps have too many distinct states "
+                        + "to plan exactly");
+            }
+            long count = 0;
+            long choose = 1; // C(tokenCount, k)
+            for (int k = 0; k < need && k <= tokenCount; k++) {
+                count = count + choose < 0 ? Long.MAX_VALUE / 4 : count + choose;
+                choose = choose > Long.MAX_VALUE / 4 / Math.max(1, tokenCount) ? Long.MAX_VALUE / 4
+                        : choose * (tokenCount - k) / (k + 1);
+            }
+            this.states = Math.max(1, Math.min(count, Long.MAX_VALUE / 4));
+            index.put(0L, 0);
+            sets.add(0L);
+        }
+
+        long set(int i) {
+            return sets.get(i);
+        }
+
+        int intern(long set) {
+            Integer at = index.get(set);
+            if (at == null) {
+                at = sets.size();
+                index.put(set, at);
+                sets.add(set);
+            }
+            return at;
+        }
+
+        boolean contains(long set, int t) {
+            if (bits) {
+                return (set >>> t & 1L) != 0;
+            }
+            for (int k = 0; k < 4; k++) {
+                if ((set >>> (16 * k) & 0xFFFF) == t + 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        long add(long set, int t) {
+            if (bits) {
+                return set | 1L << t;
+            }
+            int[] held = new int[5];
+            int size = 0;
+            for (int k = 0; k < 4; k++) {
+                long x = set >>> (16 * k) & 0xFFFF;
+                if (x != 0) {
+                    held[size++] = (int) x;
+                }
+            }
+            held[size++] = t + 1;
+            if (size > 4) {
+                throw new IllegalStateException("a set of what a minimum has seen outgrew its need");
+            }
+            Arrays.sort(held, 0, size);
+            long out = 0;
+            for (int k = 0; k < size; k++) {
+                out |= (long) held[k] << (16 * k);
+            }
+            return out;
+        }
+
+        /** The most this minimum can count: every token, and (for modules) each credential of no module held twice. */
+        long mostDistinct() {
+            return tokenCount + untracked;
+        }
+    }
+
+    /**
      * The offers in the order the search takes them: the least objective per point first (so that the offers
      * ahead are the dearer ones and the bound is tighter), except that items linked by prerequisites are taken
      * together (each prerequisite just before what needs it), so that whether a prerequisite is taken is part of
@@ -737,8 +977,8 @@ public final class CompletionSearch {
             this.budgeted = m.input.budget() >= 0;
             this.shift = 63 - m.prereqBits;
             this.stateMask = (1L << shift) - 1;
-            this.vals = new long[m.mins + m.caps];
-            this.scratch = new long[m.mins + m.caps];
+            this.vals = new long[m.dims];
+            this.scratch = new long[m.dims];
         }
 
         List<Label> go() {

@@ -92,32 +92,6 @@ public final class Planner {
         return out;
     }
 
-    /** Whether the award counts awarding bodies or distinct modules, which the completion search does not follow. */
-    private static boolean distinctness(Allocator.Problem p) {
-        if (!p.bodyNeeds().isEmpty()) {
-            return true;
-        }
-        for (int r = 0; r < p.requirementCountNeeds().size(); r++) {
-            if (p.requirementCountNeeds().get(r) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the learner's own credit and the plan's items meet every minimum, by the allocation search itself.
-     *
-     * @param offered the ids of the items on offer (the other candidates are the learner's own credentials)
-     */
-    private static boolean meets(Allocator.Problem p, Plan plan, Set<String> offered) {
-        Set<String> chosen = new java.util.HashSet<>(plan.items());
-        List<Allocator.Candidate> with = p.candidates().stream()
-                .filter(c -> chosen.contains(c.id()) || !offered.contains(c.id())).toList();
-        return Allocator.solve(new Allocator.Problem(p.requirementNeeds(), p.requirementCountNeeds(), p.totalNeed(),
-                p.levelNeeds(), p.capMaxima(), with, p.bodyNeeds())).meetsAll();
-    }
-
     /** What one learner with every item on offer may take: more credentials, more facts and more time. */
     private Limits planningLimits(int credentials) {
         return new Limits(Math.max(limits.maxCredentials(), credentials),
@@ -167,25 +141,6 @@ public final class Planner {
                     false, null, List.of(), reason, now);
         }
         List<Plan> plans = found.plans().stream().map(f -> plan(f.ids(), offered)).toList();
-        if (distinctness(allocation)) {
-            // the search counts credit, not which awarding bodies or modules it comes from: a plan it finds is checked
-            // by the allocation search, which does, and only plans that meet every minimum are offered
-            List<Plan> meeting = new ArrayList<>();
-            for (Plan candidate : plans) {
-                if (meets(p, candidate, offers.keySet())) {
-                    meeting.add(candidate);
-                }
-            }
-            if (meeting.isEmpty()) {
-                EvaluationResult now = evaluate.apply(learner, r.award());
-                return new PlanResult(learner.learner(), r.award(), r.asOf(), ruleSet, r.objective(),
-                        catalogue.currency(), false, null, List.of(), "the least costly plans found ("
-                        + plans.size() + ") do not bring credit from enough different awarding bodies or distinct "
-                        + "modules; planning searches by credit and checks those constraints after, so a costlier "
-                        + "plan may still exist: ask for more alternatives", now);
-            }
-            plans = meeting;
-        }
         Plan best = plans.get(0);
         EvaluationResult result = evaluate.apply(withItems(learner, best.items(), offered), r.award());
         AwardResult award = result.awards().stream().filter(a -> a.award().equals(r.award())).findFirst().orElseThrow();
@@ -302,6 +257,12 @@ public final class Planner {
                     case LEVEL -> "the award needs " + text(u.need()) + " SCQF points at SCQF level "
                             + d.levels().get(u.index()).scqfLevel() + " or above and at most " + text(u.most())
                             + " can count toward it";
+                    case BODIES -> {
+                        int req = p.bodyNeeds().get(u.index()).requirement();
+                        yield (req == Allocator.GENERAL ? "the award" : "requirement '" + d.requirements().get(req).id()
+                                + "'") + " needs credit from " + text(u.need()) + " different awarding bodies and the "
+                                + "credentials that can count toward it come from " + text(u.most());
+                    }
                 });
             }
             return "no plan: even with everything the learner holds and every item on offer, "

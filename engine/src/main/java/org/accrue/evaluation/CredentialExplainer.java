@@ -40,8 +40,12 @@ final class CredentialExplainer {
     private final Map<String, Trust.Standing> standing;
     private final boolean requireVerified;
 
+    /** The catalogue items a plan adds: not yet taken, so not yet graded. */
+    private final java.util.Set<String> planned;
+
     CredentialExplainer(FactLog.View phase1, LocalDate asOf, Map<String, Trust.Standing> standing,
-                        boolean requireVerified) {
+                        boolean requireVerified, java.util.Set<String> planned) {
+        this.planned = planned;
         this.facts = new Facts(phase1);
         this.asOf = asOf;
         this.standing = standing;
@@ -128,6 +132,10 @@ final class CredentialExplainer {
             band = bands.get(0).fact().band();
             notes.add(Wording.gradeBand(c.grade().shown(), band, bands.get(0).fact().row()));
             addRule(rules, bands.get(0).rule());
+        } else if (c.grade() == null && planned.contains(id)) {
+            // a course not yet taken has no grade: a plan counts on passing it as well as the rules ask
+            band = org.accrue.vocabulary.GradeBand.BANDS.get(0);
+            notes.add(Wording.PLANNED_GRADE);
         }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {

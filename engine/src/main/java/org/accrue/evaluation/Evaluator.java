@@ -187,8 +187,14 @@ public final class Evaluator {
             byId.forEach(session::insert);
             fire(session, limits.maxFirings());
 
+            java.util.Set<String> planned = new java.util.HashSet<>();
+            record.provenance().forEach((id, p) -> {
+                if (p.isPlanned()) {
+                    planned.add(id);
+                }
+            });
             CredentialExplainer explainer = new CredentialExplainer(s.log.since(mark), asOf, checked.standing(),
-                    trust.requireVerified());
+                    trust.requireVerified(), planned);
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {

@@ -212,6 +212,10 @@ final class Wording {
                 : ", granting " + Points.text(points) + " SCQF points");
     }
 
+    /** A planned course has no grade yet. */
+    static final String PLANNED_GRADE = "planned, not yet graded: counted as passed with any minimum grade a rule "
+            + "asks, which it must then be passed with";
+
     static String gradeBand(String grade, String band, String row) {
         return "grade " + grade + " read as ECTS band " + band + " (grade-band row '" + row + "')";
     }
