@@ -27,9 +27,8 @@ import java.util.concurrent.Callable;
                 "Each FILE is a learner file in any format Accrue reads, chosen by its content: an Accrue learner "
                         + "record (YAML or JSON), an Open Badges 3.0 credential, a CLR 2.0 credential, a Europass "
                         + "(ELM v3) credential or a CSV transcript (docs/formats.md). A folder stands for the .yaml, "
-                        + ".yml, .json and .csv files below it; a folder of one learner's Open Badges is one learner, and "
-                        + "files that name the same learner id (a badge, a Europass credential and a transcript) are "
-                        + "one learner with one result. "
+                        + ".yml, .json and .csv files below it; a folder of one learner's files is one learner, and with "
+                        + "--join-learners so are files that name the same learner id wherever they are given. "
                         + "A file that cannot be read or evaluated is reported on stderr in one line naming the "
                         + "file and the field, and the other files are still evaluated."},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -52,6 +51,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate only this award (repeatable). Default: every award of the rule set; "
                     + "'accrue awards' lists them.")
     List<String> awards = new ArrayList<>();
+
+    @Option(names = "--join-learners",
+            description = "Read files (and folders) that name the same learner id as one learner, wherever they are "
+                    + "given: one record of all their credentials, one result (a badge, a Europass credential and a "
+                    + "transcript of one person). Without it each file is its own learner, so two versions of one "
+                    + "learner's file can be compared side by side.")
+    boolean joinLearners;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text: a report for a registry officer (default). json: one JSON object per learner "
@@ -144,7 +150,9 @@ final class EvaluateCommand implements Callable<Integer> {
             status = ExitStatus.BAD_INPUT;
         }
         boolean first = true;
-        for (List<Path> learner : LearnerFiles.byLearner(inputs)) {
+        List<List<Path>> learners = joinLearners ? LearnerFiles.byLearner(inputs)
+                : inputs.stream().map(List::of).toList();
+        for (List<Path> learner : learners) {
             Outcome outcome = ruleSet.evaluateFiles(learner, date, awards);
             if (outcome instanceof Outcome.Rejected r) {
                 err.println(r.message());

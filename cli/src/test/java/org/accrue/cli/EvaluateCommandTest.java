@@ -113,7 +113,7 @@ class EvaluateCommandTest {
         Path record = SAMPLES.resolve("ben-pgcert-nearly.yaml");
         Path other = SAMPLES.resolve("chen-allocation.yaml");
         Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
-                record.toString(), other.toString(), transcript.toString());
+                "--join-learners", record.toString(), other.toString(), transcript.toString());
         assertEquals(0, r.status(), r.err());
         List<JsonNode> results = new ArrayList<>();
         for (String line : r.out().lines().toList()) {
@@ -127,15 +127,17 @@ class EvaluateCommandTest {
         assertTrue(ben.at("/awards/0/eligible").asBoolean(), ben.at("/awards/0").toString());
         assertEquals(other.toString(), results.get(1).at("/source").asText());
 
-        // alone, the record is still 15 short
-        Cli alone = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
-                record.toString());
-        assertFalse(JSON.readTree(alone.out()).at("/awards/0/eligible").asBoolean());
+        // without the option each file is its own learner: the record alone is still 15 short
+        Cli apart = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
+                record.toString(), other.toString(), transcript.toString());
+        assertEquals(0, apart.status(), apart.err());
+        assertEquals(3, apart.out().lines().count());
+        assertFalse(JSON.readTree(apart.out().lines().findFirst().orElseThrow()).at("/awards/0/eligible").asBoolean());
 
         // a credential id given twice is refused at the second file, and the other learner still evaluated
         Files.writeString(transcript, Files.readString(transcript).replace("BN-04", "BN-01"));
         Cli twice = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",
-                record.toString(), other.toString(), transcript.toString());
+                "--join-learners", record.toString(), other.toString(), transcript.toString());
         assertEquals(ExitStatus.BAD_INPUT, twice.status());
         assertEquals(transcript + ": credentials[0].id: 'BN-01' is also a credential of " + record + "; one learner's "
                 + "credentials have distinct ids", twice.err().strip());
