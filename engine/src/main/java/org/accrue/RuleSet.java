@@ -33,12 +33,13 @@ public final class RuleSet {
     private final Evaluator evaluator;
     private final Limits limits;
     private final org.accrue.trust.Trust trust;
+    private final org.accrue.result.Detail detail;
 
     /** The rule files and their compiled module: what {@link #export()} writes. */
     private final List<RuleFile> files;
     private final byte[] module;
 
-    private RuleSet(RuleSet of, Limits limits, org.accrue.trust.Trust trust) {
+    private RuleSet(RuleSet of, Limits limits, org.accrue.trust.Trust trust, org.accrue.result.Detail detail) {
         this.files = of.files;
         this.module = of.module;
         this.id = of.id;
@@ -47,6 +48,7 @@ public final class RuleSet {
         this.evaluator = of.evaluator;
         this.limits = limits;
         this.trust = trust;
+        this.detail = detail;
     }
 
     private RuleSet(List<RuleFile> files) throws RuleSetException {
@@ -57,6 +59,7 @@ public final class RuleSet {
     private RuleSet(List<RuleFile> files, byte[] imported) throws RuleSetException {
         this.limits = Limits.DEFAULT;
         this.trust = org.accrue.trust.Trust.DEFAULT;
+        this.detail = org.accrue.result.Detail.FULL;
         this.files = List.copyOf(files);
         this.id = RuleSources.hash(files);
         Optional<RuleCompiler.Compiled> cached = imported != null ? Optional.of(RuleCompiler.imported(imported, files))
@@ -178,7 +181,7 @@ public final class RuleSet {
 
     /** The same rule set (compiled once, shared) evaluating under other limits. */
     public RuleSet withLimits(Limits limits) {
-        return new RuleSet(this, java.util.Objects.requireNonNull(limits), trust);
+        return new RuleSet(this, java.util.Objects.requireNonNull(limits), trust, detail);
     }
 
     /**
@@ -191,7 +194,23 @@ public final class RuleSet {
 
     /** The same rule set (compiled once, shared) verifying credentials against another trust list or policy. */
     public RuleSet withTrust(org.accrue.trust.Trust trust) {
-        return new RuleSet(this, limits, java.util.Objects.requireNonNull(trust));
+        return new RuleSet(this, limits, java.util.Objects.requireNonNull(trust), detail);
+    }
+
+    /**
+     * How much of each result evaluations build ({@link org.accrue.result.Detail#FULL} unless set). Below full, the
+     * parts a level leaves out are not built at all: an evaluation's result then has them empty (no credentials, no
+     * reasons for what did not count, no missing sentences, no rules; at {@code VERDICTS} no exceptions either), and
+     * {@link org.accrue.report.JsonReport#line(EvaluationResult, org.accrue.result.Detail)} writes that level.
+     * Verdicts and numbers are the same at every level.
+     */
+    public org.accrue.result.Detail detail() {
+        return detail;
+    }
+
+    /** The same rule set (compiled once, shared) building results at another level of detail. */
+    public RuleSet withDetail(org.accrue.result.Detail detail) {
+        return new RuleSet(this, limits, trust, java.util.Objects.requireNonNull(detail));
     }
 
     /** The awards the rule set defines, by SCQF level and then id. */
@@ -347,7 +366,7 @@ public final class RuleSet {
      */
     public EvaluationResult evaluate(LearnerRecord learner, LocalDate asOf, Collection<String> awardIds) {
         requireFits(learner, awardIds);
-        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits, trust);
+        return evaluator.evaluate(learner, asOf, Set.copyOf(awardIds), limits, trust, detail);
     }
 
     /**

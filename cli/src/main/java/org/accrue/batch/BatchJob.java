@@ -109,7 +109,7 @@ public final class BatchJob {
         String job = jobKey(asOf);
         if (start != null && !start.job().equals(job)) {
             throw new BatchException(checkpointFile + ": the checkpoint is for another batch (other inputs, "
-                    + "awards, rule set or --as-of " + start.asOf() + ", or an input's content has changed since); "
+                    + "awards, rule set, --detail or --as-of " + start.asOf() + ", or an input's content has changed since); "
                     + "resume with the same ones, or --force");
         }
         if (start != null) {
@@ -189,7 +189,7 @@ public final class BatchJob {
                 ? rules.evaluateText(item.text(), item.source(), true, asOf, options.awards())
                 : rules.evaluateFile(item.file(), asOf, options.awards());
         if (outcome instanceof org.accrue.Outcome.Evaluated e) {
-            return new Outcome(JsonReport.utf8(e.result()), null, null, e.result().awards());
+            return new Outcome(JsonReport.utf8(e.result(), rules.detail()), null, null, e.result().awards());
         }
         org.accrue.Outcome.Rejected r = (org.accrue.Outcome.Rejected) outcome;
         String key = switch (r.reason()) {
@@ -216,13 +216,16 @@ public final class BatchJob {
 
     /**
      * What identifies a run, for {@code --resume}: the inputs by path and by content (every file the batch
-     * reads, hashed), the date, the awards and the rule set.
+     * reads, hashed), the date, the awards, the rule set and the level of detail.
      */
     private String jobKey(LocalDate asOf) throws IOException {
         MessageDigest sha = org.accrue.io.Sha256.digest();
         StringBuilder b = new StringBuilder();
         options.inputs().forEach(p -> b.append(p.toAbsolutePath().normalize()).append('\n'));
         b.append(asOf).append('\n').append(options.awards().stream().sorted().toList()).append('\n').append(rules.id());
+        if (rules.detail() != org.accrue.result.Detail.FULL) {
+            b.append("\ndetail ").append(rules.detail().code()); // a full run's key is as it always was
+        }
         sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
         byte[] buffer = new byte[1 << 16];
         for (Path f : BatchInput.files(options.inputs())) {

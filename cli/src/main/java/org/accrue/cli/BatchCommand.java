@@ -75,6 +75,9 @@ final class BatchCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    DetailOption detail;
+
+    @Mixin
     RuleSetOption rules;
 
     @Mixin
@@ -103,6 +106,7 @@ final class BatchCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return ExitStatus.RULE_SET;
         }
+        ruleSet = ruleSet.withDetail(detail.detail);
         String unknown = RuleSetOption.unknownAward("batch", ruleSet, awards);
         if (unknown != null) {
             err.println(unknown);

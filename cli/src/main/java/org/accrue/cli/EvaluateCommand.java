@@ -52,6 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "'accrue awards' lists them.")
     List<String> awards = new ArrayList<>();
 
+    @Mixin
+    DetailOption detail;
+
     @Option(names = "--join-learners",
             description = "Read files (and folders) that name the same learner id as one learner, wherever they are "
                     + "given: one record of all their credentials, one result (a badge, a Europass credential and a "
@@ -150,10 +153,12 @@ final class EvaluateCommand implements Callable<Integer> {
             status = ExitStatus.BAD_INPUT;
         }
         boolean first = true;
+        // badges are made from the full result; what is written is the level asked for
+        RuleSet evaluating = emitBadge != null ? ruleSet : ruleSet.withDetail(detail.detail);
         List<List<Path>> learners = joinLearners ? LearnerFiles.byLearner(inputs)
                 : inputs.stream().map(List::of).toList();
         for (List<Path> learner : learners) {
-            Outcome outcome = ruleSet.evaluateFiles(learner, date, awards);
+            Outcome outcome = evaluating.evaluateFiles(learner, date, awards);
             if (outcome instanceof Outcome.Rejected r) {
                 err.println(r.message());
                 err.flush();
@@ -179,12 +184,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             if (format == Format.json) {
-                out.println(JsonReport.line(result));
+                out.println(JsonReport.line(result, detail.detail));
             } else {
                 if (!first) {
                     out.println();
                 }
-                out.print(TextReport.render(result));
+                out.print(TextReport.render(result, detail.detail));
             }
             out.flush();
             first = false;

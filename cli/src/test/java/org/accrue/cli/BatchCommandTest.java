@@ -134,6 +134,25 @@ class BatchCommandTest {
         assertTrue(r.err().contains("the checkpoint is for another batch"), r.err());
     }
 
+    @Test
+    void aBatchAtALevelOfDetailWritesWhatEvaluateWritesAtItAndResumesOnlyAtIt(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        Cli r = Cli.run("batch", "--as-of", "2026-11-28", "--detail", "verdicts", "--threads", "2", "--out",
+                out.toString(), SAMPLES.toString());
+        assertEquals(0, r.status(), r.err());
+        Cli evaluate = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--detail", "verdicts",
+                SAMPLES.toString());
+        assertEquals(evaluate.out().lines().sorted().toList(), Files.readAllLines(out).stream().sorted().toList());
+        assertTrue(Files.readString(out).contains("\"detail\":\"verdicts\""));
+        // the checkpoint knows the level: a resume at another is another batch
+        r = Cli.run("batch", "--resume", "--as-of", "2026-11-28", "--out", out.toString(), SAMPLES.toString());
+        assertEquals(ExitStatus.USAGE, r.status());
+        assertTrue(r.err().contains("the checkpoint is for another batch"), r.err());
+        r = Cli.run("batch", "--resume", "--as-of", "2026-11-28", "--detail", "verdicts", "--out", out.toString(),
+                SAMPLES.toString());
+        assertEquals(0, r.status(), r.err());
+    }
+
     /**
      * The batch is killed (SIGKILL) in the middle of a run, then resumed: the output is byte for byte the
      * output of a run that was never interrupted: no learner missing, none written twice.

@@ -55,6 +55,78 @@ class EvaluateCommandTest {
         }
     }
 
+    /**
+     * Each level of detail is the full result with fields left out, in the same shape: for every sample learner,
+     * the lower levels equal the full result projected, and each validates against the documented schema (which
+     * refuses a field the level leaves out).
+     */
+    @Test
+    void eachLevelOfDetailIsTheFullResultWithFieldsLeftOut() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(REPO.resolve("docs/result.schema.json")));
+        List<JsonNode> full = lines(Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json",
+                SAMPLES.toString()).out());
+        List<JsonNode> requirements = lines(Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json",
+                "--detail", "requirements", SAMPLES.toString()).out());
+        List<JsonNode> verdicts = lines(Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json",
+                "--detail", "verdicts", SAMPLES.toString()).out());
+        assertEquals(full.size(), requirements.size());
+        assertEquals(full.size(), verdicts.size());
+        int shortfalls = 0;
+        for (int i = 0; i < full.size(); i++) {
+            String source = full.get(i).get("source").asText();
+            assertEquals(projected(full.get(i), "requirements"), requirements.get(i), source);
+            assertEquals(projected(full.get(i), "verdicts"), verdicts.get(i), source);
+            assertEquals(Set.of(), schema.validate(requirements.get(i)), source);
+            assertEquals(Set.of(), schema.validate(verdicts.get(i)), source);
+            for (JsonNode a : verdicts.get(i).get("awards")) {
+                shortfalls += a.get("requirements").size();
+            }
+        }
+        assertTrue(shortfalls > 100, "the samples have shortfalls to show: " + shortfalls);
+        // the schema holds each level to its fields
+        ObjectNode extra = verdicts.get(0).deepCopy();
+        ((ObjectNode) extra.get("awards").get(0)).putArray("missing");
+        assertFalse(schema.validate(extra).isEmpty(), "a verdict with sentences");
+        ObjectNode noCredentials = full.get(0).deepCopy();
+        noCredentials.remove("credentials");
+        assertFalse(schema.validate(noCredentials).isEmpty(), "a full result without its credentials");
+    }
+
+    /** A full result as a level writes it: the level's fields, in the same order. */
+    static JsonNode projected(JsonNode full, String level) {
+        ObjectNode out = JSON.createObjectNode();
+        for (String f : List.of("learner", "source", "asOf", "ruleset")) {
+            out.set(f, full.get(f));
+        }
+        out.put("detail", level);
+        var awards = out.putArray("awards");
+        for (JsonNode a : full.get("awards")) {
+            ObjectNode award = awards.addObject();
+            List<String> fields = level.equals("verdicts")
+                    ? List.of("award", "eligible", "countedPoints", "requirements")
+                    : List.of("award", "title", "scqfLevel", "eligible", "countedPoints", "requirements", "counted",
+                    "exceptions");
+            for (String f : fields) {
+                if (!f.equals("requirements")) {
+                    award.set(f, a.get(f));
+                    continue;
+                }
+                var requirements = award.putArray("requirements");
+                for (JsonNode q : a.get("requirements")) {
+                    if (level.equals("requirements")) {
+                        requirements.add(q);
+                    } else if (!q.get("met").asBoolean()) {
+                        ObjectNode shortfall = q.deepCopy();
+                        shortfall.remove("description");
+                        requirements.add(shortfall);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void jsonCarriesTheVerdictRequirementsAndAllocation() throws Exception {
         Cli r = Cli.run("evaluate", "--as-of", "2026-11-28", "--format", "json", "--award", "pgcert-data-science",

@@ -102,7 +102,9 @@ public final class AwardEvaluation {
                     Map<String, CredentialResult> credentials,
                     Map<String, List<FactLog.Inserted<MayCount>>> mayCount, List<StaffException> exceptions,
                     Allocator.Budget budget, List<org.accrue.learner.ConferredAward> conferred,
-                    List<org.accrue.learner.Claim> claims) {
+                    List<org.accrue.learner.Claim> claims, org.accrue.result.Detail detail) {
+        this.detail = detail;
+        this.words = detail == org.accrue.result.Detail.FULL;
         this.budget = budget;
         org.accrue.learner.Claim found = null;
         for (org.accrue.learner.Claim c : claims) {
@@ -136,6 +138,10 @@ public final class AwardEvaluation {
         this.exceptions = mine;
     }
 
+    /** How much of the result to build; {@code words} when the sentences are built (full detail). */
+    private final org.accrue.result.Detail detail;
+    private final boolean words;
+
     /** The credit that may count, each as a candidate of the allocation search, and what that needed to know. */
     private record Candidates(List<Allocator.Candidate> list, Map<String, Credit> byId,
                               Map<String, List<Integer>> ruleOptions, Set<String> tooOld, Set<String> expired) {
@@ -153,11 +159,12 @@ public final class AwardEvaluation {
     AwardResult result() {
         Set<String> waived = ids(StaffException.Type.WAIVE, StaffException::requirement);
         Map<String, BigDecimal> modified = modified();
-        List<NotCounted> notCounted = new ArrayList<>();
+        // below full detail, the sentences are not built: no reasons for what did not count, nothing missing in words
+        List<NotCounted> notCounted = words ? new ArrayList<>() : null;
         Candidates candidates = candidates(notCounted);
         Allocator.Allocation allocation = Allocator.solve(problem(candidates, waived, modified), budget);
         Tally tally = tally(candidates, allocation, notCounted);
-        List<String> missing = new ArrayList<>();
+        List<String> missing = words ? new ArrayList<>() : null;
         List<RequirementResult> requirements = requirementResults(tally, waived, modified, missing);
         boolean byAllocation = requirements.stream().allMatch(RequirementResult::met);
         if (definition.personal() != null) {
@@ -167,17 +174,20 @@ public final class AwardEvaluation {
         if (byAllocation != allocation.meetsAll()) {
             throw new IllegalStateException("allocation and requirement results disagree for " + definition.award().id());
         }
-        if (!allocation.least()) {
+        if (!allocation.least() && missing != null) {
             missing.add(Wording.SEARCH_STOPPED);
         }
         List<AppliedException> applied = new ArrayList<>();
-        for (StaffException e : exceptions) {
+        for (StaffException e : detail == org.accrue.result.Detail.VERDICTS ? List.<StaffException>of() : exceptions) {
             applied.add(applied(e, requirements, tally.counted(), candidates, definition.requirements()));
         }
-        notCounted.sort(Comparator.comparing(NotCounted::credential));
+        if (notCounted != null) {
+            notCounted.sort(Comparator.comparing(NotCounted::credential));
+        }
         return new AwardResult(definition.award().id(), definition.award().title(), definition.award().scqfLevel(),
-                eligible, Points.normal(tally.total()), requirements, tally.counted(), notCounted, missing, applied,
-                rules());
+                eligible, Points.normal(tally.total()), requirements, tally.counted(),
+                notCounted == null ? List.of() : notCounted, missing == null ? List.of() : missing, applied,
+                words ? rules() : List.of());
     }
 
     /**
@@ -203,7 +213,9 @@ public final class AwardEvaluation {
         Set<String> liftCaps = ids(StaffException.Type::liftsCaps, StaffException::credential);
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
-                notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
+                if (notCounted != null) {
+                    notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
+                }
             }
         }
         List<Requirement> named = definition.requirements();
@@ -217,20 +229,26 @@ public final class AwardEvaluation {
             byId.put(credit.id(), credit);
             org.accrue.learner.ConferredAward usedFor = usedElsewhere.get(credit.id());
             if (usedFor != null) {
-                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
-                        Wording.alreadyUsed(usedFor.award(), usedFor.date())));
+                if (notCounted != null) {
+                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
+                            Wording.alreadyUsed(usedFor.award(), usedFor.date())));
+                }
                 continue;
             }
             if (definition.personal() != null && (claim == null || !claim.credentials().contains(credit.id()))) {
-                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NOT_CLAIMED, Wording.notClaimed(claim != null)));
+                if (notCounted != null) {
+                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NOT_CLAIMED, Wording.notClaimed(claim != null)));
+                }
                 continue;
             }
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
                 tooOld.add(credit.id());
                 if (!liftTime.contains(credit.id())) {
-                    notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
-                            : NotCounted.Reason.TOO_OLD, credit.issued() == null ? Wording.noIssueDate(earliest)
-                            : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
+                    if (notCounted != null) {
+                        notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
+                                : NotCounted.Reason.TOO_OLD, credit.issued() == null ? Wording.noIssueDate(earliest)
+                                : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
+                    }
                     continue;
                 }
             }
@@ -238,8 +256,10 @@ public final class AwardEvaluation {
             if (definition.whileValid() && validUntil != null && validUntil.isBefore(asOf)) {
                 expired.add(credit.id());
                 if (!liftTime.contains(credit.id())) {
-                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.EXPIRED,
-                            Wording.expired(validUntil, asOf)));
+                    if (notCounted != null) {
+                        notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.EXPIRED,
+                                Wording.expired(validUntil, asOf)));
+                    }
                     continue;
                 }
             }
@@ -247,7 +267,9 @@ public final class AwardEvaluation {
             ruleOptions.put(credit.id(), byRules);
             List<Integer> options = exceptions.isEmpty() ? byRules : options(credit, named, true);
             if (options.isEmpty()) {
-                notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, Wording.noRule(credit.scqfLevel())));
+                if (notCounted != null) {
+                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, Wording.noRule(credit.scqfLevel())));
+                }
                 continue;
             }
             List<Integer> caps = List.of();
@@ -260,7 +282,7 @@ public final class AwardEvaluation {
                 }
             }
             list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps,
-                    module(credit), credit.credential().bodyKeys()));
+                    module(credit), definition.bodies().isEmpty() ? List.of() : credit.credential().bodyKeys()));
         }
         return new Candidates(list, byId, ruleOptions, tooOld, expired);
     }
@@ -372,7 +394,7 @@ public final class AwardEvaluation {
                 capHave[k] = capHave[k].add(c.points());
             }
         }
-        for (Allocator.Candidate c : leftOut) {
+        for (Allocator.Candidate c : notCounted == null ? List.<Allocator.Candidate>of() : leftOut) {
             // what counting the whole credential would do to each cap it falls under, with what is counted
             List<String> over = new ArrayList<>();
             for (int k : c.caps()) {
@@ -637,7 +659,7 @@ public final class AwardEvaluation {
         String description = Wording.theme(percent, claim == null ? null : claim.theme());
         boolean w = waived.contains("theme");
         if (claim == null) {
-            if (!w) {
+            if (!w && missing != null) {
                 missing.add(Wording.NO_CLAIM);
             }
             return new RequirementResult("theme", RequirementResult.Kind.THEME, description, w, Points.normal(in),
@@ -665,11 +687,13 @@ public final class AwardEvaluation {
                                              UnaryOperator<String> shortfall,
                                              java.util.function.Function<BigDecimal, String> routes) {
         boolean met = waived || have.compareTo(need) >= 0;
-        if (!met) {
+        if (!met && missing != null) {
             BigDecimal more = need.subtract(have);
             String note = routes.apply(more);
-            missing.add(Wording.missing(shortfall.apply(Points.text(more)) + (note == null ? "" : ", " + note), have,
-                    need));
+            if (missing != null) {
+                missing.add(Wording.missing(shortfall.apply(Points.text(more)) + (note == null ? "" : ", " + note),
+                        have, need));
+            }
         }
         return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null, waived);
     }

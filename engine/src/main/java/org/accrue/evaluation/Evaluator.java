@@ -117,6 +117,15 @@ public final class Evaluator {
      */
     public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits,
                                      Trust trust) {
+        return evaluate(record, asOf, awards, limits, trust, org.accrue.result.Detail.FULL);
+    }
+
+    /**
+     * The same at a level of detail: below full, what the level leaves out is not built (see
+     * {@link org.accrue.RuleSet#detail()}).
+     */
+    public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits,
+                                     Trust trust, org.accrue.result.Detail detail) {
         return run(record, asOf, limits, trust, (s, facts) -> {
             List<AwardResult> results = new ArrayList<>();
             Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
@@ -124,7 +133,7 @@ public final class Evaluator {
                 AwardDefinition d = p.definition;
                 if (awards.isEmpty() || awards.contains(d.award().id())) {
                     try {
-                        results.add(facts.award(p, asOf, record, budget).result());
+                        results.add(facts.award(p, asOf, record, budget, detail).result());
                     } catch (Allocator.LimitExceededException e) {
                         throw e.time() ? s.guard.timeUp() : new EvaluationException(
                                 EvaluationException.Reason.SEARCH_LIMIT, "award '" + d.award().id() + "': "
@@ -132,8 +141,8 @@ public final class Evaluator {
                     }
                 }
             }
-            List<CredentialResult> inFileOrder = record.credentials().stream()
-                    .map(c -> facts.credentials.get(c.id())).toList();
+            List<CredentialResult> inFileOrder = detail != org.accrue.result.Detail.FULL ? List.of()
+                    : record.credentials().stream().map(c -> facts.credentials.get(c.id())).toList();
             return new EvaluationResult(record.learner(), record.source(), asOf, ruleset, results, inFileOrder);
         });
     }
@@ -150,7 +159,8 @@ public final class Evaluator {
             List<AwardEvaluation.Problem> problems = new ArrayList<>();
             for (AwardEvaluation.Prepared p : prepared) {
                 if (awards.isEmpty() || awards.contains(p.definition.award().id())) {
-                    problems.add(facts.award(p, asOf, record, Allocator.Budget.DEFAULT).problem());
+                    problems.add(facts.award(p, asOf, record, Allocator.Budget.DEFAULT, org.accrue.result.Detail.FULL)
+                            .problem());
                 }
             }
             return problems;
@@ -160,10 +170,11 @@ public final class Evaluator {
     /** What the two phases established for one learner: each credential explained, the credit, what may count. */
     private record Facts(Map<String, CredentialResult> credentials, List<Credit> credits,
                          Map<String, Map<String, List<FactLog.Inserted<MayCount>>>> byAward) {
-        AwardEvaluation award(AwardEvaluation.Prepared p, LocalDate asOf, LearnerRecord record, Allocator.Budget budget) {
+        AwardEvaluation award(AwardEvaluation.Prepared p, LocalDate asOf, LearnerRecord record, Allocator.Budget budget,
+                              org.accrue.result.Detail detail) {
             return new AwardEvaluation(p, asOf, credits, credentials,
                     byAward.getOrDefault(p.definition.award().id(), Map.of()), record.exceptions(), budget,
-                    record.conferred(), record.claims());
+                    record.conferred(), record.claims(), detail);
         }
     }
 

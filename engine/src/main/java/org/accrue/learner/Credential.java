@@ -131,18 +131,89 @@ public record Credential(
         if (body == null) {
             return false;
         }
-        String wanted = bodyKey(body);
         for (String id : awardingBodyIds) {
-            if (bodyKey(id).equals(wanted)) {
+            if (sameBody(id, body)) {
                 return true;
             }
         }
         for (String name : awardingBodies) {
-            if (bodyKey(name).equals(wanted)) {
+            if (sameBody(name, body)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code bodyKey(a).equals(bodyKey(b))}, without making either key when both are ASCII: an equivalence table
+     * asks this for every credential and row, so it is on the batch's hot path.
+     */
+    static boolean sameBody(String a, String b) {
+        if (!ascii(a) || !ascii(b)) {
+            return bodyKey(a).equals(bodyKey(b));
+        }
+        int ai = start(a);
+        int ae = end(a, ai);
+        int bi = start(b);
+        int be = end(b, bi);
+        while (ai < ae && bi < be) {
+            char ca = a.charAt(ai);
+            char cb = b.charAt(bi);
+            boolean sa = regexSpace(ca);
+            if (sa != regexSpace(cb)) {
+                return false;
+            }
+            if (sa) { // a run of spaces is one space
+                while (ai < ae && regexSpace(a.charAt(ai))) {
+                    ai++;
+                }
+                while (bi < be && regexSpace(b.charAt(bi))) {
+                    bi++;
+                }
+                continue;
+            }
+            if (lower(ca) != lower(cb)) {
+                return false;
+            }
+            ai++;
+            bi++;
+        }
+        return ai == ae && bi == be;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where {@link String#strip()} would start and end. */
+    private static int start(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int end(String s, int start) {
+        int e = s.length();
+        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    /** The characters {@code \s} matches in a pattern. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** The awarding bodies as "different awarding bodies" counts them: by identifier where stated, else by name. */

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import org.accrue.result.AwardResult;
+import org.accrue.result.Detail;
 import org.accrue.result.EvaluationResult;
+import org.accrue.result.RequirementResult;
 
 import java.util.List;
 
@@ -70,6 +73,81 @@ public final class JsonReport {
             return MAPPER.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a result could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * One result at a level of detail, as a single line of JSON: at {@link Detail#FULL} exactly {@link #line}; below
+     * it the same shape with the level's fields only, and {@code "detail"} naming the level
+     * ({@code docs/result.schema.json}).
+     */
+    public static String line(EvaluationResult result, Detail detail) {
+        return detail == Detail.FULL ? line(result)
+                : new String(utf8(result, detail), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The same as UTF-8 bytes: what a batch writes. */
+    public static byte[] utf8(EvaluationResult result, Detail detail) {
+        if (detail == Detail.FULL) {
+            return utf8(result);
+        }
+        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("learner");
+            MAPPER.writeValue(g, result.learner());
+            g.writeStringField("source", result.source());
+            g.writeStringField("asOf", result.asOf().toString());
+            g.writeStringField("ruleset", result.ruleset());
+            g.writeStringField("detail", detail.code());
+            g.writeArrayFieldStart("awards");
+            for (AwardResult a : result.awards()) {
+                g.writeStartObject();
+                g.writeStringField("award", a.award());
+                if (detail == Detail.REQUIREMENTS) {
+                    g.writeStringField("title", a.title());
+                    g.writeNumberField("scqfLevel", a.scqfLevel());
+                }
+                g.writeBooleanField("eligible", a.eligible());
+                g.writeNumberField("countedPoints", a.countedPoints());
+                g.writeArrayFieldStart("requirements");
+                for (RequirementResult r : a.requirements()) {
+                    if (detail == Detail.REQUIREMENTS) {
+                        MAPPER.writeValue(g, r);
+                    } else if (!r.met()) { // verdicts: the shortfalls, in numbers and codes
+                        g.writeStartObject();
+                        g.writeStringField("id", r.id());
+                        g.writeStringField("kind", code(r.kind()));
+                        g.writeBooleanField("met", false);
+                        number(g, "have", r.have());
+                        number(g, "need", r.need());
+                        number(g, "max", r.max());
+                        g.writeBooleanField("waived", r.waived());
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndArray();
+                if (detail == Detail.REQUIREMENTS) {
+                    g.writeFieldName("counted");
+                    MAPPER.writeValue(g, a.counted());
+                    g.writeFieldName("exceptions");
+                    MAPPER.writeValue(g, a.exceptions());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a result could not be written as JSON", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void number(JsonGenerator g, String field, java.math.BigDecimal value) throws java.io.IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
         }
     }
 

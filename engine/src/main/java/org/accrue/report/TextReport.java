@@ -3,6 +3,7 @@ package org.accrue.report;
 import org.accrue.result.AwardResult;
 import org.accrue.result.Counted;
 import org.accrue.result.CredentialResult;
+import org.accrue.result.Detail;
 import org.accrue.result.EvaluationResult;
 import org.accrue.result.NotCounted;
 import org.accrue.result.RequirementResult;
@@ -24,6 +25,14 @@ public final class TextReport {
     }
 
     public static String render(EvaluationResult r) {
+        return render(r, Detail.FULL);
+    }
+
+    /**
+     * The same at a level of detail: at {@link Detail#VERDICTS} each award's verdict and the requirements not met;
+     * at {@link Detail#REQUIREMENTS} every requirement, what counted and the exceptions; credentials only in full.
+     */
+    public static String render(EvaluationResult r, Detail detail) {
         StringBuilder out = new StringBuilder();
         String name = r.learner().name() == null ? v(r.learner().id())
                 : v(r.learner().name()) + " (" + v(r.learner().id()) + ")";
@@ -44,13 +53,16 @@ public final class TextReport {
             out.append(String.format("  %-13s %s (%s, SCQF %d)%n", a.eligible() ? "ELIGIBLE" : "NOT ELIGIBLE",
                     v(a.title()), v(a.award()), a.scqfLevel()));
             for (RequirementResult q : a.requirements()) {
+                if (detail == Detail.VERDICTS && q.met()) {
+                    continue;
+                }
                 String amount = q.max() != null
                         ? points(q.have()) + " of at most " + points(q.max())
                         : points(q.have()) + " of " + points(q.need());
                 out.append(String.format("      %-6s %-22s %-16s %s%n", q.waived() ? "waived" : q.met() ? "met" : "NOT",
                         v(q.id()), amount, v(q.description())));
             }
-            if (!a.counted().isEmpty()) {
+            if (!a.counted().isEmpty() && detail != Detail.VERDICTS) {
                 out.append("      counted: ").append(a.counted().stream().map(TextReport::counted)
                         .collect(Collectors.joining(", "))).append('\n');
             }
@@ -71,6 +83,9 @@ public final class TextReport {
             }
         }
 
+        if (detail != Detail.FULL) {
+            return out.toString();
+        }
         out.append("\nCredentials\n");
         for (CredentialResult c : r.credentials()) {
             String credit = c.creditBearing()
