@@ -46,6 +46,13 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The date issue dates count back from. Default: today.")
     LocalDate asOf;
 
+    @Option(names = "--catalogue-size", paramLabel = "N",
+            description = "How many distinct courses the learners' credentials come from: each course (provider, code, "
+                    + "title, credit, level, subjects) is shared by the learners who hold it, each with their own issue "
+                    + "date, route and identity check, as in a registry. 0: every credential a course of its own. "
+                    + "Default: " + PopulationGenerator.DEFAULT_CATALOGUE + ".")
+    int catalogueSize = PopulationGenerator.DEFAULT_CATALOGUE;
+
     @Option(names = "--out", paramLabel = "DIR|FILE", required = true,
             description = "A file ending .jsonl (one learner per line), or a folder for one YAML file per learner.")
     Path out;
@@ -56,7 +63,12 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("accrue generate: --learners must be 0 or more");
             return ExitStatus.USAGE;
         }
-        PopulationGenerator generator = new PopulationGenerator(seed, asOf == null ? LocalDate.now() : asOf);
+        if (catalogueSize < 0) {
+            spec.commandLine().getErr().println("accrue generate: --catalogue-size must be 0 or more");
+            return ExitStatus.USAGE;
+        }
+        PopulationGenerator generator = new PopulationGenerator(seed, asOf == null ? LocalDate.now() : asOf,
+                catalogueSize);
         try {
             if (out.getFileName().toString().endsWith(".jsonl")) {
                 if (out.toAbsolutePath().getParent() != null) {

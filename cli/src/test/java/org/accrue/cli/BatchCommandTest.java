@@ -40,6 +40,54 @@ class BatchCommandTest {
         assertEquals(300, Files.readAllLines(a).size());
     }
 
+    /**
+     * A catalogue population: learners share courses (the same provider, code, title, credit, level and subjects
+     * for every holder) and hold each with their own issue date; with a catalogue of 0 every credential is its own.
+     */
+    @Test
+    void learnersShareTheCoursesOfACatalogue(@TempDir Path dir) throws Exception {
+        java.util.function.BiFunction<Path, String, List<JsonNode>> credentials = (file, size) -> {
+            Cli r = Cli.run("generate", "--learners", "2000", "--seed", "5", "--as-of", "2026-11-28",
+                    "--catalogue-size", size, "--out", file.toString());
+            assertEquals(0, r.status(), r.err());
+            List<JsonNode> all = new java.util.ArrayList<>();
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    JsonNode learner = JSON.readTree(line);
+                    java.util.Set<String> codes = new java.util.HashSet<>();
+                    for (JsonNode c : learner.get("credentials")) {
+                        all.add(c);
+                        assertTrue(size.equals("0") || codes.add(c.get("code").asText()), "a course held twice: " + line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return all;
+        };
+        List<JsonNode> shared = credentials.apply(dir.resolve("shared.jsonl"), "60");
+        java.util.Map<String, String> course = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> issued = new java.util.HashMap<>();
+        for (JsonNode c : shared) {
+            com.fasterxml.jackson.databind.node.ObjectNode what = c.deepCopy();
+            what.remove(List.of("id", "issued", "identityVerified", "route"));
+            String before = course.putIfAbsent(c.get("code").asText(), what.toString());
+            assertTrue(before == null || before.equals(what.toString()), "one code, two courses: " + before + " " + what);
+            issued.computeIfAbsent(c.get("code").asText(), k -> new java.util.HashSet<>()).add(c.get("issued").asText());
+        }
+        assertTrue(course.size() <= 60 && course.size() > 40, course.size() + " courses");
+        assertTrue(issued.values().stream().allMatch(d -> d.size() > 1), "each holder has their own issue date");
+        List<JsonNode> unique = credentials.apply(dir.resolve("unique.jsonl"), "0");
+        long distinct = unique.stream().map(c -> {
+            com.fasterxml.jackson.databind.node.ObjectNode what = c.deepCopy();
+            what.remove(List.of("id", "issued", "identityVerified", "route"));
+            return what.toString();
+        }).distinct().count();
+        assertTrue(distinct > unique.size() * 99 / 100, distinct + " of " + unique.size());
+        assertEquals(ExitStatus.USAGE, Cli.run("generate", "--learners", "1", "--catalogue-size", "-1", "--out",
+                dir.resolve("x.jsonl").toString()).status());
+    }
+
     @Test
     void generatedYamlFilesAreLearnerFiles(@TempDir Path dir) throws Exception {
         Cli r = Cli.run("generate", "--learners", "5", "--seed", "3", "--as-of", "2026-11-28", "--out", dir.resolve("pop").toString());
