@@ -36,58 +36,38 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         int learners = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean batchOnly = java.util.Arrays.asList(args).contains("--batch");
         int threads = Runtime.getRuntime().availableProcessors();
         Path dir = Files.createTempDirectory("accrue-bench");
-        Path population = dir.resolve("population.jsonl");
-        ObjectMapper json = new ObjectMapper();
-        PopulationGenerator generator = new PopulationGenerator(1, AS_OF);
-        try (BufferedWriter w = Files.newBufferedWriter(population)) {
-            for (long n = 1; n <= learners; n++) {
-                w.write(json.writeValueAsString(generator.learner(n)));
-                w.write('\n');
-            }
-        }
+        // a registry's population (learners share the courses of a catalogue), and one of a course per credential
+        Path population = generate(dir.resolve("population.jsonl"), learners, PopulationGenerator.DEFAULT_CATALOGUE);
+        Path unique = generate(dir.resolve("unique.jsonl"), learners, 0);
         System.err.printf("bench: %d learners generated, %d MB; %d threads%n", learners,
                 Files.size(population) >> 20, threads);
 
         RuleSet rules = RuleSet.loadDefault();
+        if (batchOnly) {
+            batchRows(rules, dir, population, unique, learners, threads);
+            return;
+        }
         // warm up every path until the JIT has settled (the batch takes about 100,000 learners), so that each
-        // figure is a steady state, as JMH's are, and none pays for compilation
+        // figure is a steady state, as JMH's are, and none pays for compilation (the batch rows warm their own)
         Path warm = dir.resolve("warm.jsonl");
         try (var lines = Files.lines(population)) {
             Files.write(warm, lines.limit(Math.min(learners, 20_000)).toList());
         }
         for (int i = 0; i < 5; i++) {
-            parseOnly(warm, threads, r -> { });
             parseOnly(warm, threads, r -> ReferenceLadder.evaluate(r));
-            batch(rules, warm, dir.resolve("warm-out.jsonl"), threads);
         }
-        Stages.Figures stages = Stages.best(rules, warm, AS_OF, 20_000, 5);
 
         // best of two runs each: on a shared machine the slower run measures the neighbours
-        double parse = best(learners, () -> parseOnly(population, threads, r -> { }));
         double reference = best(learners, () -> parseOnly(population, threads, r -> ReferenceLadder.evaluate(r)));
-        double batch = best(learners, () -> batch(rules, population, dir.resolve("out.jsonl"), threads));
-        double batch1 = rate(learners / 4, () -> batch(rules, slice(population, dir, learners / 4), dir.resolve("out1.jsonl"), 1));
-
         double[] latency = jmh(dir.resolve("jmh-cache"));
         double[] compile = compileTimes();
 
-        System.out.println();
-        System.out.println("| measure | figure | ratio |");
-        System.out.println("|---|---|---|");
-        row("parse and validate only (the limit), learners/s", parse, "1.00");
-        row("batch, full shipped rule set, " + threads + " threads, learners/s", batch, ratio(batch, parse) + " of parse-only");
-        row("batch, 1 thread, learners/s", batch1, ratio(batch, batch1) + " speed-up with " + threads + " threads");
+        double[] batchFigures = batchRows(rules, dir, population, unique, learners, threads);
         row("hand-written SCQF ladder (no rules engine, 9 awards), learners/s", reference,
-                ratio(batch, reference) + " batch / hand-written");
-        double perLearner = stages.parse() + stages.evaluate() + stages.write();
-        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): parse and validate | %.1f us | %.2f of the three |%n",
-                stages.parse(), stages.parse() / perLearner);
-        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): evaluate | %.1f us | %.2f of the three |%n",
-                stages.evaluate(), stages.evaluate() / perLearner);
-        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): write the result (%.0f bytes of JSON) | %.1f us | %.2f of the three |%n",
-                stages.bytes(), stages.write(), stages.write() / perLearner);
+                ratio(batchFigures[1], reference) + " batch (full) / hand-written");
         System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), median | %.0f us | |%n", latency[0]);
         System.out.printf(Locale.ROOT, "| single-learner evaluate latency (JMH), p99 | %.0f us | %.1f x median |%n",
                 latency[1], latency[1] / latency[0]);
@@ -98,6 +78,85 @@ public final class Benchmarks {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+    }
+
+    private static Path generate(Path file, int learners, int catalogue) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        PopulationGenerator generator = new PopulationGenerator(1, AS_OF, catalogue);
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (long n = 1; n <= learners; n++) {
+                w.write(json.writeValueAsString(generator.learner(n)));
+                w.write('\n');
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The batch rows: parse-only against the batch at each level of detail, one thread against two, on the
+     * catalogue population and on the one of a course per credential; the stages of one learner at full and at
+     * verdicts. Prints the table's header and rows; returns {parse-only, batch full} on the catalogue population.
+     */
+    private static double[] batchRows(RuleSet full, Path dir, Path population, Path unique, int learners, int threads)
+            throws Exception {
+        RuleSet requirements = full.withDetail(org.accrue.result.Detail.REQUIREMENTS);
+        RuleSet verdicts = full.withDetail(org.accrue.result.Detail.VERDICTS);
+        Path warm = dir.resolve("warm.jsonl");
+        try (var lines = Files.lines(population)) {
+            Files.write(warm, lines.limit(Math.min(learners, 20_000)).toList());
+        }
+        for (int i = 0; i < 5; i++) {
+            parseOnly(warm, threads, r -> { });
+            for (RuleSet r : List.of(full, requirements, verdicts)) {
+                batch(r, warm, dir.resolve("warm-out.jsonl"), threads);
+            }
+        }
+        Stages.Figures stages = Stages.best(full, warm, AS_OF, 20_000, 5);
+        Stages.Figures verdictStages = Stages.best(verdicts, warm, AS_OF, 20_000, 5);
+
+        // best of two runs each: on a shared machine the slower run measures the neighbours
+        double parse = best(learners, () -> parseOnly(population, threads, r -> { }));
+        double batchFull = best(learners, () -> batch(full, population, dir.resolve("out.jsonl"), threads));
+        double batchRequirements = best(learners, () -> batch(requirements, population, dir.resolve("out.jsonl"), threads));
+        double batchVerdicts = best(learners, () -> batch(verdicts, population, dir.resolve("out.jsonl"), threads));
+        Path quarter = slice(population, dir, learners / 4);
+        double full1 = best(learners / 4, () -> batch(full, quarter, dir.resolve("out1.jsonl"), 1));
+        double verdicts1 = best(learners / 4, () -> batch(verdicts, quarter, dir.resolve("out1.jsonl"), 1));
+        double parseUnique = best(learners, () -> parseOnly(unique, threads, r -> { }));
+        double fullUnique = best(learners, () -> batch(full, unique, dir.resolve("out.jsonl"), threads));
+        double verdictsUnique = best(learners, () -> batch(verdicts, unique, dir.resolve("out.jsonl"), threads));
+
+        System.out.println();
+        System.out.println("| measure | figure | ratio |");
+        System.out.println("|---|---|---|");
+        row("parse and validate only (the limit), learners/s", parse, "1.00");
+        row("batch --detail verdicts, " + threads + " threads, learners/s", batchVerdicts,
+                ratio(batchVerdicts, parse) + " of parse-only (target 0.25)");
+        row("batch --detail requirements, " + threads + " threads, learners/s", batchRequirements,
+                ratio(batchRequirements, parse) + " of parse-only");
+        row("batch --detail full, " + threads + " threads, learners/s", batchFull,
+                ratio(batchFull, parse) + " of parse-only (target 0.12)");
+        row("batch --detail full, 1 thread, learners/s", full1, ratio(batchFull, full1) + " speed-up with " + threads
+                + " threads (target 1.8)");
+        row("batch --detail verdicts, 1 thread, learners/s", verdicts1, ratio(batchVerdicts, verdicts1)
+                + " speed-up with " + threads + " threads (target 1.8)");
+        row("a course per credential: parse and validate only, learners/s", parseUnique, "1.00");
+        row("a course per credential: batch --detail verdicts, " + threads + " threads, learners/s", verdictsUnique,
+                ratio(verdictsUnique, parseUnique) + " of its parse-only");
+        row("a course per credential: batch --detail full, " + threads + " threads, learners/s", fullUnique,
+                ratio(fullUnique, parseUnique) + " of its parse-only");
+        double perLearner = stages.parse() + stages.evaluate() + stages.write();
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): parse and validate | %.1f us | %.2f of the three |%n",
+                stages.parse(), stages.parse() / perLearner);
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): evaluate, full | %.1f us | %.2f of the three |%n",
+                stages.evaluate(), stages.evaluate() / perLearner);
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): write the full result (%.0f bytes of JSON) | %.1f us | %.2f of the three; %.2f x parsing (target 1.0) |%n",
+                stages.bytes(), stages.write(), stages.write() / perLearner, stages.write() / stages.parse());
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): evaluate, verdicts | %.1f us | %.2f of full |%n",
+                verdictStages.evaluate(), verdictStages.evaluate() / stages.evaluate());
+        System.out.printf(Locale.ROOT, "| one learner on one core (CPU time): write the verdicts (%.0f bytes of JSON) | %.1f us | %.2f x parsing |%n",
+                verdictStages.bytes(), verdictStages.write(), verdictStages.write() / stages.parse());
+        return new double[]{parse, batchFull};
     }
 
     interface Timed {

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The cost of each stage of the batch for one learner on one core: parse and validate, check, evaluate, write
- * the JSON line. Each stage is timed over the same learners, in the same JVM, one after another, in this
+ * the JSON line (at the rule set's level of detail). Each stage is timed over the same learners, in the same JVM, one after another, in this
  * thread's CPU time (what the neighbours on a shared machine take is not counted).
  * Run by {@link Benchmarks}; also on its own ({@code Stages FILE.jsonl [ROUNDS]}) under a profiler.
  */
@@ -48,7 +48,7 @@ public final class Stages {
         long t2 = CPU.getCurrentThreadCpuTime();
         long bytes = 0;
         for (EvaluationResult r : results) {
-            bytes += JsonReport.utf8(r).length;
+            bytes += JsonReport.utf8(r, rules.detail()).length;
         }
         long t3 = CPU.getCurrentThreadCpuTime();
         double n = lines.size();

@@ -46,9 +46,12 @@ public final class AwardEvaluation {
         final String[] capDescription;
         final String[] bodiesDescription;
         final Wording.Terms terms;
+        /** Whether a requirement counts credentials (distinct modules): only then is each credit's module needed. */
+        final boolean countsModules;
 
         Prepared(AwardDefinition d) {
             this.definition = d;
+            this.countsModules = d.requirements().stream().anyMatch(r -> r.minCredentials() > 0);
             Wording.Terms t = Wording.Terms.of(d.award().terms());
             this.terms = t;
             List<Requirement> named = d.requirements();
@@ -282,7 +285,8 @@ public final class AwardEvaluation {
                 }
             }
             list.add(new Allocator.Candidate(credit.id(), credit.points(), credit.scqfLevel(), options, caps,
-                    module(credit), definition.bodies().isEmpty() ? List.of() : credit.credential().bodyKeys()));
+                    prepared.countsModules ? module(credit) : null,
+                    definition.bodies().isEmpty() ? List.of() : credit.credential().bodyKeys()));
         }
         return new Candidates(list, byId, ruleOptions, tooOld, expired);
     }

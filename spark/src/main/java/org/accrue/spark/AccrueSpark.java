@@ -45,10 +45,19 @@ public final class AccrueSpark {
     private AccrueSpark() {
     }
 
-    /** @param awards the awards to evaluate; all when empty */
-    public record Options(List<String> awards) implements Serializable {
+    /**
+     * @param awards the awards to evaluate; all when empty
+     * @param detail how much of each result to build and write (as {@code accrue batch --detail})
+     */
+    public record Options(List<String> awards, org.accrue.result.Detail detail) implements Serializable {
         public Options {
             awards = List.copyOf(awards);
+            java.util.Objects.requireNonNull(detail);
+        }
+
+        /** The awards, with full results. */
+        public Options(List<String> awards) {
+            this(awards, org.accrue.result.Detail.FULL);
         }
 
         public static Options all() {
@@ -164,7 +173,7 @@ public final class AccrueSpark {
     static Dataset<Row> outcomes(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
         SparkSession spark = records.sparkSession();
         Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules.exported());
-        return records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards()),
+        return records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards(), options.detail()),
                 Encoders.row(OUTCOMES)).persist();
     }
 
@@ -175,8 +184,11 @@ public final class AccrueSpark {
         private final Broadcast<byte[]> compiled;
         private final LocalDate asOf;
         private final List<String> awards;
+        private final org.accrue.result.Detail detail;
 
-        Evaluate(String id, Broadcast<byte[]> compiled, LocalDate asOf, List<String> awards) {
+        Evaluate(String id, Broadcast<byte[]> compiled, LocalDate asOf, List<String> awards,
+                 org.accrue.result.Detail detail) {
+            this.detail = detail;
             this.id = id;
             this.compiled = compiled;
             this.asOf = asOf;
@@ -189,7 +201,7 @@ public final class AccrueSpark {
             if (task != null && task.partitionId() == failFirstAttemptOf && task.attemptNumber() == 0) {
                 throw new IllegalStateException("a task made to fail, for a test");
             }
-            RuleSet rules = Loaded.get(id, compiled.value());
+            RuleSet rules = Loaded.get(id, compiled.value()).withDetail(detail);
             ObjectMapper json = new ObjectMapper();
             return new Iterator<>() {
                 @Override
@@ -205,7 +217,7 @@ public final class AccrueSpark {
                     Outcome o = rules.evaluateText(r.getString(2), source, true, asOf, awards);
                     if (o instanceof Outcome.Evaluated e) {
                         return RowFactory.create("result", source, sequence, e.result().learner().id(),
-                                JsonReport.line(e.result()), null, null, null,
+                                JsonReport.line(e.result(), detail), null, null, null,
                                 scala.jdk.javaapi.CollectionConverters.asScala(verdicts(e.result())).toSeq());
                     }
                     Outcome.Rejected x = (Outcome.Rejected) o;

@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The runnable job ({@code spark/submit}, or {@code spark-submit --class org.accrue.spark.Job accrue-spark.jar}):
- * {@code --as-of D [--rules DIR]... [--award ID]... --out DIR INPUT...}. DIR receives {@code results/} (the result
+ * {@code --as-of D [--rules DIR]... [--award ID]... [--detail LEVEL] --out DIR INPUT...}. DIR receives {@code results/} (the result
  * lines, JSON Lines parts), {@code awards/} (the flat table, Parquet), {@code rejects/} (the reject lines, JSON
  * Lines parts) and {@code summary.json} (read = evaluated + rejected, eligible per award).
  *
@@ -44,11 +44,13 @@ public final class Job {
         LocalDate asOf = null;
         List<Path> rules = new ArrayList<>();
         List<String> awards = new ArrayList<>();
+        org.accrue.result.Detail detail = org.accrue.result.Detail.FULL;
         String out = null;
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            boolean valued = a.equals("--as-of") || a.equals("--rules") || a.equals("--award") || a.equals("--out");
+            boolean valued = a.equals("--as-of") || a.equals("--rules") || a.equals("--award") || a.equals("--out")
+                    || a.equals("--detail");
             if (valued && i + 1 >= args.length) {
                 return usage(a + " needs a value");
             }
@@ -62,6 +64,13 @@ public final class Job {
                 }
                 case "--rules" -> rules.add(Path.of(args[++i]));
                 case "--award" -> awards.add(args[++i]);
+                case "--detail" -> {
+                    try {
+                        detail = org.accrue.result.Detail.of(args[++i]);
+                    } catch (IllegalArgumentException e) {
+                        return usage("--detail: " + e.getMessage());
+                    }
+                }
                 case "--out" -> out = args[++i];
                 default -> {
                     if (a.startsWith("--")) {
@@ -93,7 +102,7 @@ public final class Job {
             builder.master("local[*]");
         }
         try (SparkSession spark = builder.getOrCreate()) {
-            write(spark, inputs, source, asOf, new AccrueSpark.Options(awards), out);
+            write(spark, inputs, source, asOf, new AccrueSpark.Options(awards, detail), out);
         }
         return 0;
     }
@@ -164,7 +173,7 @@ public final class Job {
     }
 
     private static int usage(String message) {
-        System.err.println("accrue spark: " + message + "; usage: --as-of D [--rules DIR]... [--award ID]... "
+        System.err.println("accrue spark: " + message + "; usage: --as-of D [--rules DIR]... [--award ID]... [--detail LEVEL] "
                 + "--out DIR INPUT...");
         return 2;
     }

@@ -31,7 +31,7 @@ class JobArgumentsTest {
         String[] missing = run("--as-of", "2026-11-28", "in.jsonl");
         assertEquals("2", missing[0]);
         assertEquals("accrue spark: give --as-of D, --out DIR and at least one INPUT; usage: --as-of D [--rules DIR]... "
-                + "[--award ID]... --out DIR INPUT...\n", missing[1]);
+                + "[--award ID]... [--detail LEVEL] --out DIR INPUT...\n", missing[1]);
         String[] date = run("--as-of", "28/11/2026", "--out", dir.resolve("o").toString(), "in.jsonl");
         assertEquals("2", date[0]);
         assertTrue(date[1].startsWith("accrue spark: --as-of: '28/11/2026' is not a date YYYY-MM-DD"), date[1]);
@@ -41,7 +41,12 @@ class JobArgumentsTest {
         String[] award = run("--as-of", "2026-11-28", "--award", "phd", "--out", dir.resolve("o").toString(), "in.jsonl");
         assertEquals("2", award[0]);
         assertTrue(award[1].endsWith("accrue spark: --award 'phd': unknown award; usage: --as-of D [--rules DIR]... "
-                + "[--award ID]... --out DIR INPUT...\n"), award[1]);
+                + "[--award ID]... [--detail LEVEL] --out DIR INPUT...\n"), award[1]);
+        String[] detail = run("--as-of", "2026-11-28", "--detail", "brief", "--out", dir.resolve("o").toString(),
+                "in.jsonl");
+        assertEquals("2", detail[0]);
+        assertTrue(detail[1].startsWith("accrue spark: --detail: detail 'brief': expected verdicts, requirements or "
+                + "full"), detail[1]);
     }
 
     @Test

@@ -135,6 +135,18 @@ class SparkJobTest {
     }
 
     @Test
+    void atALevelOfDetailTheJobAnswersAsTheBatchDoesAtIt() throws Exception {
+        Path batchOut = dir.resolve("batch-verdicts.jsonl");
+        new BatchJob(RuleSet.loadDefault().withDetail(org.accrue.result.Detail.VERDICTS), new BatchJob.Options(
+                List.of(input), batchOut, null, 2, AS_OF, List.of(), false, false), BatchJob.Progress.NONE).run();
+        AccrueSpark.Evaluated e = AccrueSpark.evaluateRecords(AccrueSpark.read(spark, List.of(input.toString())),
+                rules, AS_OF, new AccrueSpark.Options(List.of(), org.accrue.result.Detail.VERDICTS));
+        List<String> results = e.results().select("result").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(bySource(Files.readAllLines(batchOut)), bySource(results));
+        assertTrue(results.get(0).contains("\"detail\":\"verdicts\""), results.get(0));
+    }
+
+    @Test
     void theRuleSetIsLoadedOnceAndSharedByEveryTask() throws Exception {
         int before = Loaded.loads();
         Dataset<Row> records = AccrueSpark.read(spark, List.of(input.toString())).repartition(8);
