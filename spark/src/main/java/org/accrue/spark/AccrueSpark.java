@@ -171,10 +171,52 @@ public final class AccrueSpark {
      * result itself), computed once and kept for the several outputs made from it.
      */
     static Dataset<Row> outcomes(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
+        return evaluated(records, rules, asOf, options).persist();
+    }
+
+    /** The outcomes, not kept: for a single pass that makes every output from them as they come. */
+    private static Dataset<Row> evaluated(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
         SparkSession spark = records.sparkSession();
         Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules.exported());
         return records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards(), options.detail()),
-                Encoders.row(OUTCOMES)).persist();
+                Encoders.row(OUTCOMES));
+    }
+
+    /** Lines of text by kind ({@link #lines}). */
+    static final StructType LINES = new StructType()
+            .add("kind", DataTypes.StringType, false)
+            .add("value", DataTypes.StringType, false);
+
+    /**
+     * Every output of the job as lines of text, made in one pass as each record is evaluated, with nothing kept: a
+     * {@code result} line and a {@code count} line ({@code result}) per learner evaluated, with a {@code verdict}
+     * line per award ({@link #AWARDS} as JSON); a {@code reject} line and a {@code count} line
+     * ({@code reject<TAB>reason}) per record not evaluated. A result line is as large as a full result (32 KB), so
+     * keeping the outcomes for several passes would hold every result at once.
+     */
+    static Dataset<Row> lines(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
+        return evaluated(records, rules, asOf, options).flatMap((FlatMapFunction<Row, Row>) o -> {
+            List<Row> out = new ArrayList<>();
+            if (o.getString(0).equals("reject")) {
+                out.add(RowFactory.create("reject", o.getString(7)));
+                out.add(RowFactory.create("count", "reject\t" + o.getString(5)));
+                return out.iterator();
+            }
+            out.add(RowFactory.create("result", o.getString(4)));
+            out.add(RowFactory.create("count", "result"));
+            com.fasterxml.jackson.databind.node.JsonNodeFactory json =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            for (Row a : o.<Row>getList(8)) {
+                ObjectNode v = json.objectNode();
+                v.put("learner", o.getString(3)).put("award", a.getString(0)).put("eligible", a.getBoolean(1))
+                        .put("countedPoints", a.getDecimal(2));
+                ObjectNode shortfall = v.putObject("shortfall");
+                scala.jdk.javaapi.CollectionConverters.asJava(a.<String, java.math.BigDecimal>getMap(3))
+                        .forEach(shortfall::put);
+                out.add(RowFactory.create("verdict", v.toString()));
+            }
+            return out.iterator();
+        }, Encoders.row(LINES));
     }
 
     /** The task: each record of a partition evaluated with the executor's one copy of the rule set. */

@@ -108,30 +108,34 @@ public final class Job {
     }
 
     /**
-     * Evaluates the inputs and writes the four outputs to {@code out}, evaluating each record once: the result and
-     * reject lines in one pass (partitioned by kind, then moved to {@code results/} and {@code rejects/}), the
-     * table from the verdicts kept with them, and the counts in one aggregation.
+     * Evaluates the inputs and writes the four outputs to {@code out} in one pass over the records, keeping nothing:
+     * every output as lines partitioned by kind ({@link AccrueSpark#lines}), the result and reject lines moved to
+     * {@code results/} and {@code rejects/}, the table made from the verdict lines and the counts from the count
+     * lines (both small), then the lines removed.
      */
     static ObjectNode write(SparkSession spark, List<String> inputs, RuleSetSource rules, LocalDate asOf,
                             AccrueSpark.Options options, String out) throws Exception {
-        Dataset<Row> outcomes = AccrueSpark.outcomes(AccrueSpark.read(spark, inputs), rules, asOf, options);
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (fs.exists(root)) {
             throw new IllegalArgumentException(out + " exists already; the job writes a new folder");
         }
         String lines = out + "/.lines";
-        outcomes.select(when(col("kind").equalTo("result"), col("result")).otherwise(col("line")).as("value"),
-                col("kind")).write().partitionBy("kind").text(lines);
+        // a writer per kind at once in each task, rather than sorting a task's lines (results of 32 KB) by kind
+        spark.conf().set("spark.sql.maxConcurrentOutputFileWriters", "8");
+        AccrueSpark.lines(AccrueSpark.read(spark, inputs), rules, asOf, options)
+                .write().partitionBy("kind").text(lines);
         move(fs, lines + "/kind=result", out + "/results");
         move(fs, lines + "/kind=reject", out + "/rejects");
-        fs.delete(new org.apache.hadoop.fs.Path(lines), true);
-        AccrueSpark.verdictsTable(outcomes).write().mode(SaveMode.ErrorIfExists).parquet(out + "/awards");
-        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), outcomes);
+        move(fs, lines + "/kind=verdict", lines + "/verdicts");
+        move(fs, lines + "/kind=count", lines + "/counts");
+        spark.read().schema(AccrueSpark.AWARDS).json(lines + "/verdicts").write().mode(SaveMode.ErrorIfExists)
+                .parquet(out + "/awards");
+        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), spark.read().text(lines + "/counts"));
         try (FSDataOutputStream o = fs.create(new org.apache.hadoop.fs.Path(out + "/summary.json"), false)) {
             o.write((summary.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        outcomes.unpersist();
+        fs.delete(new org.apache.hadoop.fs.Path(lines), true);
         return summary;
     }
 
@@ -148,18 +152,22 @@ public final class Job {
         }
     }
 
-    /** The counts {@code accrue batch --summary} prints: read = evaluated + rejected, and eligible per award. */
-    static ObjectNode summary(Dataset<Row> awards, Dataset<Row> outcomes) {
+    /**
+     * The counts {@code accrue batch --summary} prints: read = evaluated + rejected, rejects per reason, and eligible
+     * per award; from the table and the count lines ({@code result}, or {@code reject<TAB>reason}).
+     */
+    static ObjectNode summary(Dataset<Row> awards, Dataset<Row> counts) {
         long evaluated = 0;
         long rejected = 0;
         ObjectNode s = new ObjectMapper().createObjectNode();
         ObjectNode reasons = new ObjectMapper().createObjectNode();
-        for (Row r : outcomes.groupBy("kind", "reason").count().orderBy("kind", "reason").collectAsList()) {
-            if (r.getString(0).equals("result")) {
-                evaluated += r.getLong(2);
+        for (Row r : counts.groupBy("value").count().orderBy("value").collectAsList()) {
+            String kind = r.getString(0);
+            if (kind.equals("result")) {
+                evaluated += r.getLong(1);
             } else {
-                rejected += r.getLong(2);
-                reasons.put(r.getString(1), r.getLong(2));
+                rejected += r.getLong(1);
+                reasons.put(kind.substring(kind.indexOf('\t') + 1), r.getLong(1));
             }
         }
         s.put("read", evaluated + rejected).put("evaluated", evaluated).put("rejected", rejected);
