@@ -288,12 +288,9 @@ public final class AccrueSpark {
         return rows;
     }
 
-    /** The flat table from outcomes ({@link #outcomes}): their verdicts, exploded. */
-    static Dataset<Row> verdictsTable(Dataset<Row> outcomes) {
-        return outcomes.filter(col("kind").equalTo("result"))
-                .select(col("learner"), org.apache.spark.sql.functions.explode(col("awards")).as("a"))
-                .select(col("learner"), col("a.award").as("award"), col("a.eligible").as("eligible"),
-                        col("a.countedPoints").as("countedPoints"), col("a.shortfall").as("shortfall"));
+    /** The flat table ({@link #AWARDS}) from verdict lines ({@link #lines}, kind {@code verdict}). */
+    static Dataset<Row> verdictsTable(Dataset<String> verdictLines) {
+        return verdictLines.sparkSession().read().schema(AWARDS).json(verdictLines);
     }
 
     /**

@@ -152,10 +152,11 @@ class SparkJobTest {
         Dataset<Row> records = AccrueSpark.read(spark, List.of(input.toString())).repartition(8);
         AccrueSpark.Evaluated e = AccrueSpark.evaluateRecords(records, rules, AS_OF, AccrueSpark.Options.all());
         assertEquals(LEARNERS, e.results().count());
-        // the table from the result lines (the library's) is the table the job makes from the verdicts themselves
+        // the table from the result lines (the library's) is the table the job makes from its verdict lines
         Dataset<Row> fromLines = AccrueSpark.awardsTable(e.results());
-        Dataset<Row> fromVerdicts = AccrueSpark.verdictsTable(AccrueSpark.outcomes(records, rules, AS_OF,
-                AccrueSpark.Options.all()));
+        Dataset<Row> fromVerdicts = AccrueSpark.verdictsTable(AccrueSpark.lines(records, rules, AS_OF,
+                AccrueSpark.Options.all()).filter(col("kind").equalTo("verdict")).select("value")
+                .as(org.apache.spark.sql.Encoders.STRING()));
         assertEquals(LEARNERS * RuleSet.loadDefault().awards().size(), fromLines.count());
         // sets of rows, the shortfall map written out as sorted text (maps cannot be compared by EXCEPT)
         org.apache.spark.sql.Column flat = org.apache.spark.sql.functions.to_json(
