@@ -116,19 +116,80 @@ public final class AccrueSpark {
      */
     public static Dataset<Row> read(SparkSession spark, List<String> inputs) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Tuple2<String, String>> all = null;
-        // a few splits per core, so that no core waits for the last large split of a file
-        int splits = Math.max(2, jsc.defaultParallelism() * 4);
-        for (String file : expand(inputs)) {
-            JavaRDD<Tuple2<String, String>> lines = jsc.textFile(file, splits).zipWithIndex()
-                    .map(t -> new Tuple2<>(file + ":" + (t._2() + 1), t._1()))
-                    .filter(t -> !t._2().isBlank());
-            all = all == null ? lines : all.union(lines);
-        }
-        if (all == null) {
+        List<String> files = expand(inputs);
+        if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), RECORDS);
         }
-        JavaRDD<Row> rows = all.zipWithIndex().map(t -> RowFactory.create(t._1()._1(), t._2(), t._1()._2()));
+        // a few splits per core, so that no core waits for the last large split of a file
+        int splits = Math.max(2, jsc.defaultParallelism() * 4);
+        List<JavaRDD<String>> parts = new ArrayList<>();
+        List<Integer> fileOf = new ArrayList<>(); // the file of each partition of the union, in order
+        for (int f = 0; f < files.size(); f++) {
+            JavaRDD<String> lines = jsc.textFile(files.get(f), splits);
+            parts.add(lines);
+            for (int k = 0; k < lines.getNumPartitions(); k++) {
+                fileOf.add(f);
+            }
+        }
+        JavaRDD<String> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(JavaRDD[]::new));
+        // one pass to count each partition's lines and records (non-blank lines), then the numbering in the pass
+        // that reads them: a line is file:N within its file, a record's sequence counts records across all inputs
+        List<long[]> counts = all.mapPartitionsWithIndex((index, it) -> {
+            long lines = 0;
+            long records = 0;
+            while (it.hasNext()) {
+                lines++;
+                records += it.next().isBlank() ? 0 : 1;
+            }
+            return List.of(new long[]{index, lines, records}).iterator();
+        }, false).collect();
+        long[] firstLine = new long[fileOf.size()];
+        long[] firstRecord = new long[fileOf.size()];
+        long line = 0;
+        long record = 0;
+        for (int k = 0; k < fileOf.size(); k++) {
+            if (k > 0 && !fileOf.get(k).equals(fileOf.get(k - 1))) {
+                line = 0; // a new file: its lines count from 1 again
+            }
+            firstLine[k] = line;
+            firstRecord[k] = record;
+            long[] c = counts.get(k);
+            if (c[0] != k) {
+                throw new IllegalStateException("partition counts out of order");
+            }
+            line += c[1];
+            record += c[2];
+        }
+        List<String> names = List.copyOf(files);
+        List<Integer> partitionFile = List.copyOf(fileOf);
+        JavaRDD<Row> rows = all.mapPartitionsWithIndex((index, it) -> new Iterator<Row>() {
+            private final String file = names.get(partitionFile.get(index));
+            private long n = firstLine[index];
+            private long sequence = firstRecord[index];
+            private Row next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    String text = it.next();
+                    n++;
+                    if (!text.isBlank()) {
+                        next = RowFactory.create(file + ":" + n, sequence++, text);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row r = next;
+                next = null;
+                return r;
+            }
+        }, true);
         return spark.createDataFrame(rows, RECORDS);
     }
 

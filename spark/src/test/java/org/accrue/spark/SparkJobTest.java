@@ -134,6 +134,29 @@ class SparkJobTest {
         assertTrue(unmet.getDecimal(0).signum() > 0);
     }
 
+    /** Records are named and numbered as the batch reads them, across files and their splits, blank lines skipped. */
+    @Test
+    void recordsAreNumberedAcrossFilesAndSplitsAsTheBatchReadsThem() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("two-files"));
+        List<String> lines = Files.readAllLines(input);
+        Path a = Files.write(folder.resolve("a.jsonl"), lines.subList(0, 700));
+        Path b = Files.write(folder.resolve("b.jsonl"), lines.subList(700, lines.size()));
+        List<String> expected = new ArrayList<>();
+        long sequence = 0;
+        for (Path f : List.of(a, b)) {
+            List<String> in = Files.readAllLines(f);
+            for (int i = 0; i < in.size(); i++) {
+                if (!in.get(i).isBlank()) {
+                    expected.add(f + ":" + (i + 1) + " " + sequence++);
+                }
+            }
+        }
+        List<String> read = AccrueSpark.read(spark, List.of(folder.toString())).orderBy("sequence")
+                .collectAsList().stream().map(r -> r.getString(0) + " " + r.getLong(1)).toList();
+        assertEquals(expected, read);
+        assertTrue(expected.size() > 1_000 && lines.stream().anyMatch(String::isBlank));
+    }
+
     @Test
     void atALevelOfDetailTheJobAnswersAsTheBatchDoesAtIt() throws Exception {
         Path batchOut = dir.resolve("batch-verdicts.jsonl");
