@@ -43,9 +43,13 @@ final class CredentialExplainer {
     /** The catalogue items a plan adds: not yet taken, so not yet graded. */
     private final java.util.Set<String> planned;
 
+    /** Whether the report's sentences are built (full detail): the notes, the rules, the classifications. */
+    private final boolean words;
+
     CredentialExplainer(FactLog.View phase1, LocalDate asOf, Map<String, Trust.Standing> standing,
-                        boolean requireVerified, java.util.Set<String> planned) {
+                        boolean requireVerified, java.util.Set<String> planned, boolean words) {
         this.planned = planned;
+        this.words = words;
         this.facts = new Facts(phase1);
         this.asOf = asOf;
         this.standing = standing;
@@ -104,21 +108,25 @@ final class CredentialExplainer {
         var point = points.isEmpty() ? null : points.get(0);
         var level = levels.isEmpty() ? null : levels.get(0);
         BigDecimal scqfPoints = point == null ? null : point.fact().scqfPoints();
-        if (point != null) {
+        if (point != null && words) {
             notes.add(point.fact().explanation());
             addRule(rules, point.rule());
         }
-        if (level != null) {
-            notes.add(level.fact().explanation());
-            addRule(rules, level.rule());
-        } else {
-            notes.add(c.level() == null ? Wording.NO_LEVEL : Wording.LEVEL_NOT_REFERENCED);
+        if (words) { // below full detail the credential is not explained: only what its credit needs is worked out
+            if (level != null) {
+                notes.add(level.fact().explanation());
+                addRule(rules, level.rule());
+            } else {
+                notes.add(c.level() == null ? Wording.NO_LEVEL : Wording.LEVEL_NOT_REFERENCED);
+            }
         }
         boolean passed = false;
         for (var g : facts.grades.getOrDefault(id, List.of())) {
             // a failed grade is also an exclusion (grades.drl); the note says how the grade was read either way
-            notes.add(g.fact().explanation());
-            addRule(rules, g.rule());
+            if (words) {
+                notes.add(g.fact().explanation());
+                addRule(rules, g.rule());
+            }
             passed |= g.fact().outcome() == org.accrue.vocabulary.GradeJudgement.Outcome.PASSED;
         }
         String band = null;
@@ -130,27 +138,35 @@ final class CredentialExplainer {
         }
         if (passed && !bands.isEmpty()) {
             band = bands.get(0).fact().band();
-            notes.add(Wording.gradeBand(c.grade().shown(), band, bands.get(0).fact().row()));
-            addRule(rules, bands.get(0).rule());
+            if (words) {
+                notes.add(Wording.gradeBand(c.grade().shown(), band, bands.get(0).fact().row()));
+                addRule(rules, bands.get(0).rule());
+            }
         } else if (c.grade() == null && planned.contains(id)) {
             // a course not yet taken has no grade: a plan counts on passing it as well as the rules ask
             band = org.accrue.vocabulary.GradeBand.BANDS.get(0);
-            notes.add(Wording.PLANNED_GRADE);
+            if (words) {
+                notes.add(Wording.PLANNED_GRADE);
+            }
         }
         EquivalenceMatch equivalence = null;
         if (!equivalences.isEmpty()) {
             Equivalence e = equivalences.get(0).fact();
             equivalence = new EquivalenceMatch(e.module(), e.row(), Points.normal(e.scqfPoints()));
-            addRule(rules, equivalences.get(0).rule());
             if (e.scqfPoints() != null) {
                 scqfPoints = e.scqfPoints();
             }
-            notes.add(Wording.equivalence(e.row(), e.module(), e.scqfPoints()));
+            if (words) {
+                addRule(rules, equivalences.get(0).rule());
+                notes.add(Wording.equivalence(e.row(), e.module(), e.scqfPoints()));
+            }
         }
         TreeSet<String> excluded = new TreeSet<>();
         for (var e : facts.exclusions.getOrDefault(id, List.of())) {
-            excluded.add(e.fact().reason());
-            addRule(rules, e.rule());
+            excluded.add(e.fact().reason()); // whether it carries credit, at every level
+            if (words) {
+                addRule(rules, e.rule());
+            }
         }
         if (c.issued() != null && c.issued().isAfter(asOf)) {
             // credit is judged as of a date: a credential issued after it was not held then
@@ -166,18 +182,19 @@ final class CredentialExplainer {
         if (scqfPoints == null && excluded.isEmpty()) {
             excluded.add(Wording.NO_FRAMEWORK_CREDIT);
         }
-        for (var n : facts.notes.getOrDefault(id, List.of())) {
+        for (var n : words ? facts.notes.getOrDefault(id, List.of()) : List.<FactLog.Inserted<Note>>of()) {
             notes.add(n.fact().text());
             addRule(rules, n.rule());
         }
         TreeSet<String> classifications = new TreeSet<>();
-        for (var k : facts.classifications.getOrDefault(id, List.of())) {
+        for (var k : words ? facts.classifications.getOrDefault(id, List.of())
+                : List.<FactLog.Inserted<Classification>>of()) {
             classifications.add(k.fact().name());
             addRule(rules, k.rule());
         }
         Map<String, TreeSet<String>> unmet = new TreeMap<>();
         Map<String, TreeSet<String>> unmetCodes = new TreeMap<>();
-        for (var u : facts.unmet.getOrDefault(id, List.of())) {
+        for (var u : words ? facts.unmet.getOrDefault(id, List.of()) : List.<FactLog.Inserted<Unmet>>of()) {
             unmet.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().criterion());
             unmetCodes.computeIfAbsent(u.fact().classification(), k -> new TreeSet<>()).add(u.fact().code());
             addRule(rules, u.rule());

@@ -126,7 +126,7 @@ public final class Evaluator {
      */
     public EvaluationResult evaluate(LearnerRecord record, LocalDate asOf, Collection<String> awards, Limits limits,
                                      Trust trust, org.accrue.result.Detail detail) {
-        return run(record, asOf, limits, trust, (s, facts) -> {
+        return run(record, asOf, limits, trust, detail == org.accrue.result.Detail.FULL, (s, facts) -> {
             List<AwardResult> results = new ArrayList<>();
             Allocator.Budget budget = new Allocator.Budget(Allocator.Budget.DEFAULT.maxStates(), s.guard.deadline());
             for (AwardEvaluation.Prepared p : prepared) {
@@ -155,7 +155,7 @@ public final class Evaluator {
      */
     public List<AwardEvaluation.Problem> problems(LearnerRecord record, LocalDate asOf, Collection<String> awards,
                                                   Limits limits, Trust trust) {
-        return run(record, asOf, limits, trust, (s, facts) -> {
+        return run(record, asOf, limits, trust, true, (s, facts) -> {
             List<AwardEvaluation.Problem> problems = new ArrayList<>();
             for (AwardEvaluation.Prepared p : prepared) {
                 if (awards.isEmpty() || awards.contains(p.definition.award().id())) {
@@ -178,8 +178,11 @@ public final class Evaluator {
         }
     }
 
-    /** Runs both phases for one learner in this thread's session, hands what they found to {@code use}, and resets. */
-    private <T> T run(LearnerRecord given, LocalDate asOf, Limits limits, Trust trust,
+    /**
+     * Runs both phases for one learner in this thread's session, hands what they found to {@code use}, and resets.
+     * {@code words}: whether each credential is explained for the report (full detail), or only its credit worked out.
+     */
+    private <T> T run(LearnerRecord given, LocalDate asOf, Limits limits, Trust trust, boolean words,
                       java.util.function.BiFunction<Session, Facts, T> use) {
         definitions.orThrow();
         // verification first: it may place a badge's credit in its issuer's credit system (the trust list's word)
@@ -205,7 +208,7 @@ public final class Evaluator {
                 }
             });
             CredentialExplainer explainer = new CredentialExplainer(s.log.since(mark), asOf, checked.standing(),
-                    trust.requireVerified(), planned);
+                    trust.requireVerified(), planned, words);
             Map<String, CredentialResult> credentials = new LinkedHashMap<>();
             List<Credit> credits = new ArrayList<>();
             for (Credential c : byId) {
