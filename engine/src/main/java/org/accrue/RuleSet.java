@@ -166,7 +166,7 @@ public final class RuleSet {
         if (!known.hasSubjects() && !known.hasInstitutions()) {
             return List.of();
         }
-        return Translation.of(files).warnings(known);
+        return Translation.warnings(files, known);
     }
 
     /** The content hash of the rule files, {@code sha256:<hex>}: changes whenever any rule file changes. */

@@ -56,10 +56,7 @@ public final class Translation {
     /** The vocabularies' lines, where code that a sentence expands to is written. */
     private final List<Map.Entry<RuleFile, String[]>> vocabularyLines = new ArrayList<>();
 
-    private final List<RuleFile> files;
-
     private Translation(List<RuleFile> files) {
-        this.files = List.copyOf(files);
         List<DSLTokenizedMappingFile> vocabularies = new ArrayList<>();
         for (RuleFile f : files) {
             if (kind(f).equals(".dsl")) {
@@ -484,13 +481,17 @@ public final class Translation {
     /**
      * Warnings against what a registry knows ({@link org.accrue.KnownNames}): a subject tag no record of the registry
      * has, and an awarding body, in a rule or an equivalence table's row, that is none of its institutions' names or
-     * identifiers. Such a rule compiles and runs; it only never matches.
+     * identifiers. Such a rule compiles and runs; it only never matches. Rule files are read in their own text; only
+     * the decision tables are converted (to find each row's awarding body), nothing else is translated again.
      */
-    public List<RuleProblem> warnings(org.accrue.KnownNames known) {
+    public static List<RuleProblem> warnings(List<RuleFile> files, org.accrue.KnownNames known) {
         List<RuleProblem> warnings = new ArrayList<>();
+        List<RuleFile> tables = new ArrayList<>();
         for (RuleFile f : files) {
             String kind = kind(f);
-            if (kind.equals(".drl") || kind.equals(".dslr")) {
+            if (kind.startsWith(".drl.")) {
+                tables.add(f);
+            } else if (kind.equals(".drl") || kind.equals(".dslr")) {
                 if (known.hasSubjects()) {
                     for (Named t : tags(f)) {
                         if (!known.knowsSubject(t.value())) {
@@ -507,10 +508,7 @@ public final class Translation {
                 }
             }
         }
-        for (Drl d : drls) {
-            if (!kind(d.file()).startsWith(".drl.")) {
-                continue; // rule files: read in their own text above
-            }
+        for (Drl d : of(tables).drls()) {
             int row = 0;
             for (String line : d.text().split("\n", -1)) {
                 Matcher t = TABLE_ROW.matcher(line);
