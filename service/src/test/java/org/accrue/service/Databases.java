@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  */
 public final class Databases {
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final java.util.List<Path> FOLDERS = new java.util.ArrayList<>();
     private static EmbeddedPostgres postgres;
 
     private Databases() {
@@ -32,6 +33,7 @@ public final class Databases {
         try {
             if (kind.equals("sqlite")) {
                 Path dir = Files.createTempDirectory("accrue-db");
+                removedAtExit(dir);
                 return "jdbc:sqlite:" + dir.resolve("accrue.db");
             }
             EmbeddedPostgres pg = postgres();
@@ -42,6 +44,24 @@ public final class Databases {
             return pg.getJdbcUrl("postgres", name);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot make a test database: " + e, e);
+        }
+    }
+
+    /** A test's database folder, removed with what is in it when the test JVM ends (nothing left in /tmp). */
+    private static synchronized void removedAtExit(Path dir) {
+        if (FOLDERS.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Databases::removeFolders));
+        }
+        FOLDERS.add(dir);
+    }
+
+    private static synchronized void removeFolders() {
+        for (Path dir : FOLDERS) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // the JVM is ending; the folder is a temporary one
+            }
         }
     }
 
