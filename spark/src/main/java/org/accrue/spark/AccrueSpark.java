@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.accrue.Outcome;
 import org.accrue.RuleSet;
 import org.accrue.report.JsonReport;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,7 +22,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -106,7 +108,7 @@ public final class AccrueSpark {
             .add("countedPoints", DataTypes.createDecimalType(12, 2), false)
             .add("shortfall", DataTypes.createMapType(DataTypes.StringType, DataTypes.createDecimalType(12, 2)), false);
 
-    /** For tests: the partition whose first attempt fails (a task that dies), or -1. */
+    /** For tests: the partition whose first attempt dies at its tenth record (its first nine written), or -1. */
     static volatile int failFirstAttemptOf = -1;
 
     /**
@@ -115,23 +117,29 @@ public final class AccrueSpark {
      * across all inputs from 0.
      */
     public static Dataset<Row> read(SparkSession spark, List<String> inputs) throws IOException {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return spark.createDataFrame(records(JavaSparkContext.fromSparkContext(spark.sparkContext()), inputs), RECORDS);
+    }
+
+    /** The records {@link #read} makes, as rows of {@link #RECORDS} not yet a dataset (the job works on these). */
+    static JavaRDD<Row> records(JavaSparkContext jsc, List<String> inputs) throws IOException {
         List<String> files = expand(inputs);
         if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), RECORDS);
+            return jsc.emptyRDD();
         }
         // a few splits per core, so that no core waits for the last large split of a file
         int splits = Math.max(2, jsc.defaultParallelism() * 4);
-        List<JavaRDD<String>> parts = new ArrayList<>();
+        List<JavaRDD<Text>> parts = new ArrayList<>();
         List<Integer> fileOf = new ArrayList<>(); // the file of each partition of the union, in order
         for (int f = 0; f < files.size(); f++) {
-            JavaRDD<String> lines = jsc.textFile(files.get(f), splits);
+            // the lines as Hadoop reads them (what textFile reads), not yet decoded: the counting pass needs none
+            JavaRDD<Text> lines = jsc.hadoopFile(files.get(f), TextInputFormat.class, LongWritable.class, Text.class,
+                    splits).values();
             parts.add(lines);
             for (int k = 0; k < lines.getNumPartitions(); k++) {
                 fileOf.add(f);
             }
         }
-        JavaRDD<String> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(JavaRDD[]::new));
+        JavaRDD<Text> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(JavaRDD[]::new));
         // one pass to count each partition's lines and records (non-blank lines), then the numbering in the pass
         // that reads them: a line is file:N within its file, a record's sequence counts records across all inputs
         List<long[]> counts = all.mapPartitionsWithIndex((index, it) -> {
@@ -139,7 +147,7 @@ public final class AccrueSpark {
             long records = 0;
             while (it.hasNext()) {
                 lines++;
-                records += it.next().isBlank() ? 0 : 1;
+                records += blank(it.next()) ? 0 : 1;
             }
             return List.of(new long[]{index, lines, records}).iterator();
         }, false).collect();
@@ -162,7 +170,7 @@ public final class AccrueSpark {
         }
         List<String> names = List.copyOf(files);
         List<Integer> partitionFile = List.copyOf(fileOf);
-        JavaRDD<Row> rows = all.mapPartitionsWithIndex((index, it) -> new Iterator<Row>() {
+        return all.mapPartitionsWithIndex((index, it) -> new Iterator<Row>() {
             private final String file = names.get(partitionFile.get(index));
             private long n = firstLine[index];
             private long sequence = firstRecord[index];
@@ -171,7 +179,7 @@ public final class AccrueSpark {
             @Override
             public boolean hasNext() {
                 while (next == null && it.hasNext()) {
-                    String text = it.next();
+                    String text = it.next().toString();
                     n++;
                     if (!text.isBlank()) {
                         next = RowFactory.create(file + ":" + n, sequence++, text);
@@ -190,7 +198,25 @@ public final class AccrueSpark {
                 return r;
             }
         }, true);
-        return spark.createDataFrame(rows, RECORDS);
+    }
+
+    /**
+     * Whether a line is blank as {@link String#isBlank} says of its text, mostly without decoding it: any ASCII
+     * character that is not white space answers at once; a line of ASCII white space is blank; only a line with
+     * other characters and no ASCII one that is not white space is decoded.
+     */
+    static boolean blank(Text line) {
+        byte[] bytes = line.getBytes();
+        boolean ascii = true;
+        for (int i = 0, n = line.getLength(); i < n; i++) {
+            int c = bytes[i];
+            if (c < 0) {
+                ascii = false;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return ascii || line.toString().isBlank();
     }
 
     /** Files as given; folders as their {@code .jsonl} files in name order (local or mounted paths). */
@@ -235,53 +261,49 @@ public final class AccrueSpark {
         return evaluated(records, rules, asOf, options).persist();
     }
 
-    /** The outcomes, not kept: for a single pass that makes every output from them as they come. */
+    /** The outcomes, not kept. */
     private static Dataset<Row> evaluated(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
-        SparkSession spark = records.sparkSession();
-        Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules.exported());
-        return records.mapPartitions(new Evaluate(rules.id(), compiled, asOf, options.awards(), options.detail()),
-                Encoders.row(OUTCOMES));
+        Evaluator evaluator = Evaluator.of(records.sparkSession(), rules, asOf, options);
+        return records.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Evaluator.Task task = evaluator.task();
+            ObjectMapper json = new ObjectMapper();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    String source = r.getString(0);
+                    long sequence = r.getLong(1);
+                    Outcome o = task.evaluate(r.getString(2), source);
+                    if (o instanceof Outcome.Evaluated e) {
+                        return RowFactory.create("result", source, sequence, e.result().learner().id(),
+                                JsonReport.line(e.result(), options.detail()), null, null, null,
+                                scala.jdk.javaapi.CollectionConverters.asScala(verdicts(e.result())).toSeq());
+                    }
+                    Outcome.Rejected x = (Outcome.Rejected) o;
+                    return RowFactory.create("reject", source, sequence, null, null, x.reason().code(), x.message(),
+                            rejectLine(json, source, sequence, x), null);
+                }
+            };
+        }, Encoders.row(OUTCOMES));
     }
 
-    /** Lines of text by kind ({@link #lines}). */
-    static final StructType LINES = new StructType()
-            .add("kind", DataTypes.StringType, false)
-            .add("value", DataTypes.StringType, false);
+    /** The line {@code accrue batch} writes to its rejects file for a record not evaluated. */
+    static String rejectLine(ObjectMapper json, String source, long sequence, Outcome.Rejected rejected) {
+        ObjectNode line = json.createObjectNode();
+        line.put("source", source).put("sequence", sequence).put("reason", rejected.message());
+        return line.toString();
+    }
 
     /**
-     * Every output of the job as lines of text, made in one pass as each record is evaluated, with nothing kept: a
-     * {@code result} line and a {@code count} line ({@code result}) per learner evaluated, with a {@code verdict}
-     * line per award ({@link #AWARDS} as JSON); a {@code reject} line and a {@code count} line
-     * ({@code reject<TAB>reason}) per record not evaluated. A result line is as large as a full result (32 KB), so
-     * keeping the outcomes for several passes would hold every result at once.
+     * What a task needs to evaluate records: the rule set's id and its broadcast compiled form, the date and the
+     * options. Each task takes the executor's one loaded copy of the rule set ({@link Loaded}).
      */
-    static Dataset<Row> lines(Dataset<Row> records, RuleSetSource rules, LocalDate asOf, Options options) {
-        return evaluated(records, rules, asOf, options).flatMap((FlatMapFunction<Row, Row>) o -> {
-            List<Row> out = new ArrayList<>();
-            if (o.getString(0).equals("reject")) {
-                out.add(RowFactory.create("reject", o.getString(7)));
-                out.add(RowFactory.create("count", "reject\t" + o.getString(5)));
-                return out.iterator();
-            }
-            out.add(RowFactory.create("result", o.getString(4)));
-            out.add(RowFactory.create("count", "result"));
-            com.fasterxml.jackson.databind.node.JsonNodeFactory json =
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-            for (Row a : o.<Row>getList(8)) {
-                ObjectNode v = json.objectNode();
-                v.put("learner", o.getString(3)).put("award", a.getString(0)).put("eligible", a.getBoolean(1))
-                        .put("countedPoints", a.getDecimal(2));
-                ObjectNode shortfall = v.putObject("shortfall");
-                scala.jdk.javaapi.CollectionConverters.asJava(a.<String, java.math.BigDecimal>getMap(3))
-                        .forEach(shortfall::put);
-                out.add(RowFactory.create("verdict", v.toString()));
-            }
-            return out.iterator();
-        }, Encoders.row(LINES));
-    }
-
-    /** The task: each record of a partition evaluated with the executor's one copy of the rule set. */
-    static final class Evaluate implements MapPartitionsFunction<Row, Row> {
+    static final class Evaluator implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String id;
         private final Broadcast<byte[]> compiled;
@@ -289,47 +311,51 @@ public final class AccrueSpark {
         private final List<String> awards;
         private final org.accrue.result.Detail detail;
 
-        Evaluate(String id, Broadcast<byte[]> compiled, LocalDate asOf, List<String> awards,
-                 org.accrue.result.Detail detail) {
-            this.detail = detail;
+        private Evaluator(String id, Broadcast<byte[]> compiled, LocalDate asOf, Options options) {
             this.id = id;
             this.compiled = compiled;
             this.asOf = asOf;
-            this.awards = List.copyOf(awards);
+            this.awards = options.awards();
+            this.detail = options.detail();
         }
 
-        @Override
-        public Iterator<Row> call(Iterator<Row> records) {
-            TaskContext task = TaskContext.get();
-            if (task != null && task.partitionId() == failFirstAttemptOf && task.attemptNumber() == 0) {
-                throw new IllegalStateException("a task made to fail, for a test");
-            }
-            RuleSet rules = Loaded.get(id, compiled.value()).withDetail(detail);
-            ObjectMapper json = new ObjectMapper();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return records.hasNext();
-                }
+        /** The rule set broadcast once for every task of the session's jobs. */
+        static Evaluator of(SparkSession spark, RuleSetSource rules, LocalDate asOf, Options options) {
+            rules.offer();
+            Broadcast<byte[]> compiled = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .broadcast(rules.exported());
+            return new Evaluator(rules.id(), compiled, asOf, options);
+        }
 
-                @Override
-                public Row next() {
-                    Row r = records.next();
-                    String source = r.getString(0);
-                    long sequence = r.getLong(1);
-                    Outcome o = rules.evaluateText(r.getString(2), source, true, asOf, awards);
-                    if (o instanceof Outcome.Evaluated e) {
-                        return RowFactory.create("result", source, sequence, e.result().learner().id(),
-                                JsonReport.line(e.result(), detail), null, null, null,
-                                scala.jdk.javaapi.CollectionConverters.asScala(verdicts(e.result())).toSeq());
-                    }
-                    Outcome.Rejected x = (Outcome.Rejected) o;
-                    ObjectNode line = json.createObjectNode();
-                    line.put("source", source).put("sequence", sequence).put("reason", x.message());
-                    return RowFactory.create("reject", source, sequence, null, null, x.reason().code(), x.message(),
-                            line.toString(), null);
+        org.accrue.result.Detail detail() {
+            return detail;
+        }
+
+        /** For the task that runs now: the executor's rule set at the level of detail. */
+        Task task() {
+            TaskContext context = TaskContext.get();
+            boolean dies = context != null && context.partitionId() == failFirstAttemptOf
+                    && context.attemptNumber() == 0;
+            return new Task(Loaded.get(id, compiled.value()).withDetail(detail), dies ? 10 : -1);
+        }
+
+        /** Evaluates records one at a time; never throws for a record ({@link RuleSet#evaluateText}). */
+        final class Task {
+            private final RuleSet rules;
+            private final int diesAt;
+            private int evaluated;
+
+            private Task(RuleSet rules, int diesAt) {
+                this.rules = rules;
+                this.diesAt = diesAt;
+            }
+
+            Outcome evaluate(String text, String source) {
+                if (++evaluated == diesAt) {
+                    throw new IllegalStateException("a task made to fail, for a test");
                 }
-            };
+                return rules.evaluateText(text, source, true, asOf, awards);
+            }
         }
     }
 
@@ -337,21 +363,21 @@ public final class AccrueSpark {
     static List<Row> verdicts(org.accrue.result.EvaluationResult result) {
         List<Row> rows = new ArrayList<>();
         for (org.accrue.result.AwardResult a : result.awards()) {
-            Map<String, java.math.BigDecimal> shortfall = new LinkedHashMap<>();
-            for (org.accrue.result.RequirementResult q : a.requirements()) {
-                if (!q.met() && q.need() != null) {
-                    shortfall.put(q.id(), q.need().subtract(q.have()));
-                }
-            }
             rows.add(RowFactory.create(a.award(), a.eligible(), a.countedPoints(),
-                    scala.jdk.javaapi.CollectionConverters.asScala(shortfall)));
+                    scala.jdk.javaapi.CollectionConverters.asScala(shortfall(a))));
         }
         return rows;
     }
 
-    /** The flat table ({@link #AWARDS}) from verdict lines ({@link #lines}, kind {@code verdict}). */
-    static Dataset<Row> verdictsTable(Dataset<String> verdictLines) {
-        return verdictLines.sparkSession().read().schema(AWARDS).json(verdictLines);
+    /** For each requirement of the award not met, how far short it is (points, or credentials), in order. */
+    static Map<String, java.math.BigDecimal> shortfall(org.accrue.result.AwardResult award) {
+        Map<String, java.math.BigDecimal> shortfall = new LinkedHashMap<>();
+        for (org.accrue.result.RequirementResult q : award.requirements()) {
+            if (!q.met() && q.need() != null) {
+                shortfall.put(q.id(), q.need().subtract(q.have()));
+            }
+        }
+        return shortfall;
     }
 
     /**

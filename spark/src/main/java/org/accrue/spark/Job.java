@@ -7,9 +7,8 @@ import org.accrue.RuleSet;
 import org.accrue.RuleSetException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
+import org.apache.hadoop.io.Text;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The runnable job ({@code spark/submit}, or {@code spark-submit --class org.accrue.spark.Job accrue-spark.jar}):
@@ -109,9 +104,8 @@ public final class Job {
 
     /**
      * Evaluates the inputs and writes the four outputs to {@code out} in one pass over the records, keeping nothing:
-     * every output as lines partitioned by kind ({@link AccrueSpark#lines}), the result and reject lines moved to
-     * {@code results/} and {@code rejects/}, the table made from the verdict lines and the counts from the count
-     * lines (both small), then the lines removed.
+     * every output written by kind as each record is evaluated ({@link JobLines}), the result and reject lines and
+     * the table's Parquet files moved into place, and the counts summed from each task's count lines.
      */
     static ObjectNode write(SparkSession spark, List<String> inputs, RuleSetSource rules, LocalDate asOf,
                             AccrueSpark.Options options, String out) throws Exception {
@@ -125,18 +119,14 @@ public final class Job {
         if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) {
             fs.setWriteChecksum(false);
         }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String lines = out + "/.lines";
-        // a writer per kind at once in each task, rather than sorting a task's lines (results of 32 KB) by kind
-        spark.conf().set("spark.sql.maxConcurrentOutputFileWriters", "8");
-        AccrueSpark.lines(AccrueSpark.read(spark, inputs), rules, asOf, options)
-                .write().partitionBy("kind").text(lines);
-        move(fs, lines + "/kind=result", out + "/results");
-        move(fs, lines + "/kind=reject", out + "/rejects");
-        move(fs, lines + "/kind=verdict", lines + "/verdicts");
-        move(fs, lines + "/kind=count", lines + "/counts");
-        AccrueSpark.verdictsTable(spark.read().textFile(lines + "/verdicts")).write().mode(SaveMode.ErrorIfExists)
-                .parquet(out + "/awards");
-        ObjectNode summary = summary(spark.read().parquet(out + "/awards"), spark.read().text(lines + "/counts"));
+        JobLines.of(AccrueSpark.records(jsc, inputs), AccrueSpark.Evaluator.of(spark, rules, asOf, options))
+                .saveAsHadoopFile(lines, Text.class, Text.class, JobLines.ByKind.class);
+        move(fs, lines + "/" + JobLines.RESULT, out + "/results");
+        move(fs, lines + "/" + JobLines.REJECT, out + "/rejects");
+        move(fs, lines + "/" + JobLines.AWARDS, out + "/awards");
+        ObjectNode summary = summary(jsc.textFile(lines + "/" + JobLines.COUNT).collect());
         try (FSDataOutputStream o = fs.create(new org.apache.hadoop.fs.Path(out + "/summary.json"), false)) {
             o.write((summary.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -159,29 +149,35 @@ public final class Job {
 
     /**
      * The counts {@code accrue batch --summary} prints: read = evaluated + rejected, rejects per reason, and eligible
-     * per award; from the table and the count lines ({@code result}, or {@code reject<TAB>reason}).
+     * and not per award; summed from the tasks' count lines ({@link JobLines}).
      */
-    static ObjectNode summary(Dataset<Row> awards, Dataset<Row> counts) {
+    static ObjectNode summary(List<String> counts) {
         long evaluated = 0;
-        long rejected = 0;
-        ObjectNode s = new ObjectMapper().createObjectNode();
-        ObjectNode reasons = new ObjectMapper().createObjectNode();
-        for (Row r : counts.groupBy("value").count().orderBy("value").collectAsList()) {
-            String kind = r.getString(0);
-            if (kind.equals("result")) {
-                evaluated += r.getLong(1);
-            } else {
-                rejected += r.getLong(1);
-                reasons.put(kind.substring(kind.indexOf('\t') + 1), r.getLong(1));
+        java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+        java.util.Map<String, long[]> awards = new java.util.TreeMap<>();
+        for (String line : counts) {
+            String kind = line.substring(0, line.indexOf('\t'));
+            String rest = line.substring(kind.length() + 1);
+            switch (kind) {
+                case JobLines.RESULT -> evaluated += Long.parseLong(rest);
+                case JobLines.REJECT -> reasons.merge(rest.substring(0, rest.lastIndexOf('\t')),
+                        Long.parseLong(rest.substring(rest.lastIndexOf('\t') + 1)), Long::sum);
+                case JobLines.AWARD -> {
+                    int notEligible = rest.lastIndexOf('\t');
+                    int eligible = rest.lastIndexOf('\t', notEligible - 1);
+                    long[] n = awards.computeIfAbsent(rest.substring(0, eligible), k -> new long[2]);
+                    n[0] += Long.parseLong(rest.substring(eligible + 1, notEligible));
+                    n[1] += Long.parseLong(rest.substring(notEligible + 1));
+                }
+                default -> throw new IllegalStateException("not a count line: " + line);
             }
         }
+        long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+        ObjectNode s = new ObjectMapper().createObjectNode();
         s.put("read", evaluated + rejected).put("evaluated", evaluated).put("rejected", rejected);
         ObjectNode per = s.putObject("awards");
-        for (Row r : awards.groupBy("award").agg(sum(when(col("eligible"), 1).otherwise(0)).as("eligible"),
-                count("*").as("all")).orderBy("award").collectAsList()) {
-            per.putObject(r.getString(0)).put("eligible", r.getLong(1)).put("notEligible", r.getLong(2) - r.getLong(1));
-        }
-        s.set("rejectedByReason", reasons);
+        awards.forEach((award, n) -> per.putObject(award).put("eligible", n[0]).put("notEligible", n[1]));
+        reasons.forEach(s.putObject("rejectedByReason")::put);
         return s;
     }
 
