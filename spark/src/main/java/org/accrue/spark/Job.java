@@ -18,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * The runnable job ({@code spark/submit}, or {@code spark-submit --class org.accrue.spark.Job accrue-spark.jar}):
  * {@code --as-of D [--rules DIR]... [--award ID]... [--detail LEVEL] --out DIR INPUT...}. DIR receives {@code results/} (the result
@@ -103,7 +102,8 @@ public final class Job {
     }
 
     /**
-     * Evaluates the inputs and writes the four outputs to {@code out} in one pass over the records, keeping nothing:
+     * Evaluates the inputs and writes the four outputs to {@code out} in one pass that evaluates the records (after
+     * one that counts their lines), keeping nothing:
      * every output written by kind as each record is evaluated ({@link JobLines}), the result and reject lines and
      * the table's Parquet files moved into place, and the counts summed from each task's count lines.
      */
@@ -122,7 +122,7 @@ public final class Job {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String lines = out + "/.lines";
         JobLines.of(AccrueSpark.records(jsc, inputs), AccrueSpark.Evaluator.of(spark, rules, asOf, options))
-                .saveAsHadoopFile(lines, Text.class, Text.class, JobLines.ByKind.class);
+                .saveAsHadoopFile(lines, Text.class, Object.class, JobLines.ByKind.class);
         move(fs, lines + "/" + JobLines.RESULT, out + "/results");
         move(fs, lines + "/" + JobLines.REJECT, out + "/rejects");
         move(fs, lines + "/" + JobLines.AWARDS, out + "/awards");
