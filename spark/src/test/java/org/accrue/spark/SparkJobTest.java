@@ -179,6 +179,11 @@ class SparkJobTest {
         List<String> results = e.results().select("result").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(bySource(Files.readAllLines(batchOut)), bySource(results));
         assertTrue(results.get(0).contains("\"detail\":\"verdicts\""), results.get(0));
+        // and the job at that level
+        Path out = dir.resolve("job-verdicts");
+        Job.write(spark, List.of(input.toString()), rules, AS_OF,
+                new AccrueSpark.Options(List.of(), org.accrue.result.Detail.VERDICTS), out.toString());
+        assertEquals(bySource(Files.readAllLines(batchOut)), bySource(partLines(out.resolve("results"))));
     }
 
     @Test
