@@ -145,6 +145,16 @@ public final class AwardEvaluation {
     private final org.accrue.result.Detail detail;
     private final boolean words;
 
+    /**
+     * Notes a credential that did not count, with its reason in words; below full detail ({@code notCounted} null)
+     * the reason is neither built nor kept.
+     */
+    private static void didNotCount(List<NotCounted> notCounted, java.util.function.Supplier<NotCounted> why) {
+        if (notCounted != null) {
+            notCounted.add(why.get());
+        }
+    }
+
     /** The credit that may count, each as a candidate of the allocation search, and what that needed to know. */
     private record Candidates(List<Allocator.Candidate> list, Map<String, Credit> byId,
                               Map<String, List<Integer>> ruleOptions, Set<String> tooOld, Set<String> expired) {
@@ -216,9 +226,8 @@ public final class AwardEvaluation {
         Set<String> liftCaps = ids(StaffException.Type::liftsCaps, StaffException::credential);
         for (CredentialResult c : credentials.values()) {
             if (!c.creditBearing()) {
-                if (notCounted != null) {
-                    notCounted.add(new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT, Wording.noCredit(c.excluded())));
-                }
+                didNotCount(notCounted, () -> new NotCounted(c.id(), NotCounted.Reason.NO_CREDIT,
+                        Wording.noCredit(c.excluded())));
             }
         }
         List<Requirement> named = definition.requirements();
@@ -232,26 +241,22 @@ public final class AwardEvaluation {
             byId.put(credit.id(), credit);
             org.accrue.learner.ConferredAward usedFor = usedElsewhere.get(credit.id());
             if (usedFor != null) {
-                if (notCounted != null) {
-                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
-                            Wording.alreadyUsed(usedFor.award(), usedFor.date())));
-                }
+                didNotCount(notCounted, () -> new NotCounted(credit.id(), NotCounted.Reason.ALREADY_USED,
+                        Wording.alreadyUsed(usedFor.award(), usedFor.date())));
                 continue;
             }
             if (definition.personal() != null && (claim == null || !claim.credentials().contains(credit.id()))) {
-                if (notCounted != null) {
-                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NOT_CLAIMED, Wording.notClaimed(claim != null)));
-                }
+                didNotCount(notCounted, () -> new NotCounted(credit.id(), NotCounted.Reason.NOT_CLAIMED,
+                        Wording.notClaimed(claim != null)));
                 continue;
             }
             if (earliest != null && (credit.issued() == null || credit.issued().isBefore(earliest))) {
                 tooOld.add(credit.id());
                 if (!liftTime.contains(credit.id())) {
-                    if (notCounted != null) {
-                        notCounted.add(new NotCounted(credit.id(), credit.issued() == null ? NotCounted.Reason.NO_ISSUE_DATE
-                                : NotCounted.Reason.TOO_OLD, credit.issued() == null ? Wording.noIssueDate(earliest)
-                                : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
-                    }
+                    didNotCount(notCounted, () -> new NotCounted(credit.id(), credit.issued() == null
+                            ? NotCounted.Reason.NO_ISSUE_DATE : NotCounted.Reason.TOO_OLD, credit.issued() == null
+                            ? Wording.noIssueDate(earliest)
+                            : Wording.tooOld(credit.issued(), earliest, definition.recency().years())));
                     continue;
                 }
             }
@@ -259,10 +264,8 @@ public final class AwardEvaluation {
             if (definition.whileValid() && validUntil != null && validUntil.isBefore(asOf)) {
                 expired.add(credit.id());
                 if (!liftTime.contains(credit.id())) {
-                    if (notCounted != null) {
-                        notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.EXPIRED,
-                                Wording.expired(validUntil, asOf)));
-                    }
+                    didNotCount(notCounted, () -> new NotCounted(credit.id(), NotCounted.Reason.EXPIRED,
+                            Wording.expired(validUntil, asOf)));
                     continue;
                 }
             }
@@ -270,9 +273,8 @@ public final class AwardEvaluation {
             ruleOptions.put(credit.id(), byRules);
             List<Integer> options = exceptions.isEmpty() ? byRules : options(credit, named, true);
             if (options.isEmpty()) {
-                if (notCounted != null) {
-                    notCounted.add(new NotCounted(credit.id(), NotCounted.Reason.NO_RULE, Wording.noRule(credit.scqfLevel())));
-                }
+                didNotCount(notCounted, () -> new NotCounted(credit.id(), NotCounted.Reason.NO_RULE,
+                        Wording.noRule(credit.scqfLevel())));
                 continue;
             }
             List<Integer> caps = List.of();
@@ -694,10 +696,8 @@ public final class AwardEvaluation {
         if (!met && missing != null) {
             BigDecimal more = need.subtract(have);
             String note = routes.apply(more);
-            if (missing != null) {
-                missing.add(Wording.missing(shortfall.apply(Points.text(more)) + (note == null ? "" : ", " + note),
-                        have, need));
-            }
+            missing.add(Wording.missing(shortfall.apply(Points.text(more)) + (note == null ? "" : ", " + note),
+                    have, need));
         }
         return new RequirementResult(id, kind, description, met, Points.normal(have), Points.normal(need), null, waived);
     }
